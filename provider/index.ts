@@ -4,3 +4,67 @@
  * The public surface. This file only re-exports.
  */
 export * from "./api/models";
+
+// Genesys Cloud API client (provider/api) and connection settings (provider/config).
+export {
+  OAuthApi,
+  AuthorizationApi,
+  MAX_LISTING_PAGES,
+  type AcceptLanguageHeaders,
+  type UsageSummaryQuery,
+} from "./api/index";
+export {
+  Connection,
+  DEFAULT_HTTP_OPTIONS,
+  type ApiRequest,
+  type ApiResponse,
+  type ConnectionOrSettings,
+  type ConnectionStats,
+  type HttpMethod,
+  type HttpOptions,
+  type RequestEvent,
+} from "./api/index";
+export {
+  GenesysError,
+  GenesysApiError,
+  GenesysAuthError,
+  GenesysNetworkError,
+  GenesysSettingsError,
+  isOutcomeUnknown,
+  redact,
+  REDACTED,
+  type NetworkFailureKind,
+} from "./api/index";
+export {
+  GENESYS_REGIONS,
+  DEFAULT_REGION,
+  findRegion,
+  resolveRegion,
+  regionEndpoints,
+  resolveEndpoints,
+  isLoopbackHost,
+  isLoopbackUrl,
+  normalizeBaseUrl,
+  type GenesysRegion,
+  type GenesysEndpoints,
+  type ResolvedEndpoints,
+} from "./api/index";
+export { PACKAGE_NAME, packageVersion } from "./api/index";
+export {
+  CONFIG_NAMESPACE,
+  SETTING_KEYS,
+  describeConnectionSettings,
+  describeSetting,
+  namespacedLookup,
+  readConnectionSettings,
+  readConnectionSettingsFromEnv,
+  settingsFingerprint,
+  validateConnectionSettings,
+  type AccessTokenCredentials,
+  type ClientCredentials,
+  type ConnectionSettings,
+  type Credentials,
+  type SettingEnv,
+  type SettingKey,
+  type SettingLookup,
+} from "./config";

@@ -1,0 +1,200 @@
+/**
+ * A small typed client of the emulator's admin API (`/__emulator`), built on Node's `http` so
+ * tests and tools need no HTTP code of their own. Every method rejects with
+ * {@link EmulatorAdminError} on a non-2xx answer.
+ */
+import * as http from "http";
+import type { OAuthClient, ErrorBody, RoleDivision, DomainEntityRef } from "../api/models";
+import type {
+  EmulatorSettings,
+  FaultSpec,
+  PendingFault,
+  RequestLogEntry,
+  StoredClientState,
+} from "./types";
+
+/** A failed admin call. */
+export class EmulatorAdminError extends Error {
+  /** HTTP status. */
+  readonly status: number;
+  /** The ErrorBody code, when there was one. */
+  readonly code?: string;
+
+  constructor(method: string, path: string, status: number, body: ErrorBody | undefined) {
+    super(
+      `Emulator admin ${method} ${path} failed with ${status}: ${body?.message ?? "no message"}`,
+    );
+    this.name = "EmulatorAdminError";
+    this.status = status;
+    this.code = body?.code;
+  }
+}
+
+/** Fields accepted when seeding or patching a client out of band (all optional). */
+export interface SeedClientInput {
+  /** Client id (seed only; default random UUID). */
+  id?: string;
+  /** Display name. */
+  name?: string;
+  /** Description; `null` removes it (patch). */
+  description?: string | null;
+  /** Token lifetime in seconds (any positive integer). */
+  accessTokenValiditySeconds?: number;
+  /** Redirect URIs. */
+  registeredRedirectUri?: string[];
+  /** Grant type (any string, even one the API refuses). Default `CLIENT-CREDENTIALS`. */
+  authorizedGrantType?: string;
+  /** Scopes (not checked against the catalog). */
+  scope?: string[];
+  /** Role/division grants (not checked against the catalog). */
+  roleDivisions?: RoleDivision[];
+  /** Roles in the home division (used when `roleDivisions` is absent). */
+  roleIds?: string[];
+  /** Any state, including `disabled` and `deleted`. */
+  state?: StoredClientState;
+  /** ISO-8601; `null` removes it. */
+  dateToDelete?: string | null;
+  /** ISO-8601; set it in the past to age a client. */
+  dateCreated?: string;
+  /** ISO-8601. */
+  dateModified?: string;
+  /** Creator reference. */
+  createdBy?: DomainEntityRef;
+  /** Last modifier reference. */
+  modifiedBy?: DomainEntityRef;
+  /** A known secret to log in with (default: random, returned by seed). */
+  secret?: string;
+}
+
+/** A seeded usage row (`requests` defaults to the sum of the status counts). */
+export interface SeedUsageRow {
+  /** ISO-8601 date (counted on its UTC day). */
+  date: string;
+  /** Route template, e.g. `/api/v2/oauth/clients`. */
+  templateUri?: string;
+  /** HTTP method. */
+  httpMethod?: string;
+  /** 2xx count. */
+  status200?: number;
+  /** 3xx count. */
+  status300?: number;
+  /** 4xx count. */
+  status400?: number;
+  /** 5xx count. */
+  status500?: number;
+  /** 429 count (part of status400). */
+  status429?: number;
+  /** Total count. */
+  requests?: number;
+}
+
+/** Client of the admin API of one emulator. */
+export class EmulatorAdmin {
+  /** Base URL, e.g. `http://127.0.0.1:8787/__emulator`. */
+  readonly adminUrl: string;
+
+  constructor(adminUrl: string) {
+    this.adminUrl = adminUrl.replace(/\/+$/, "");
+  }
+
+  /** Every token and API request served so far (optionally only those after `since`). */
+  requests(since?: number): Promise<RequestLogEntry[]> {
+    return this.call("GET", since === undefined ? "/requests" : `/requests?since=${since}`);
+  }
+  /** Clears the request log. */
+  async clearRequests(): Promise<void> {
+    await this.call("DELETE", "/requests");
+  }
+  /** Queues a fault for the next `times` matching requests. */
+  addFault(fault: Partial<FaultSpec>): Promise<PendingFault> {
+    return this.call("POST", "/faults", fault);
+  }
+  /** The pending faults. */
+  faults(): Promise<PendingFault[]> {
+    return this.call("GET", "/faults");
+  }
+  /** Removes every pending fault. */
+  async clearFaults(): Promise<void> {
+    await this.call("DELETE", "/faults");
+  }
+  /** Every client, including `deleted` ones, without secrets. */
+  clients(): Promise<OAuthClient[]> {
+    return this.call("GET", "/clients");
+  }
+  /** Seeds a client directly (any state, any dates); the answer includes its secret. */
+  seedClient(input: SeedClientInput): Promise<OAuthClient & { secret: string }> {
+    return this.call("POST", "/clients", input);
+  }
+  /** Changes a client out of band (drift made in the admin UI). */
+  patchClient(id: string, patch: SeedClientInput): Promise<OAuthClient> {
+    return this.call("PATCH", `/clients/${encodeURIComponent(id)}`, patch);
+  }
+  /** Removes a client out of band. */
+  async deleteClient(id: string): Promise<void> {
+    await this.call("DELETE", `/clients/${encodeURIComponent(id)}`);
+  }
+  /** Regenerates a client's secret out of band; the answer includes the new secret. */
+  regenerateSecret(id: string): Promise<OAuthClient & { secret: string }> {
+    return this.call("POST", `/clients/${encodeURIComponent(id)}/secret`);
+  }
+  /** Adds historical usage rows to a client. */
+  seedUsage(id: string, rows: SeedUsageRow[]): Promise<{ added: number }> {
+    return this.call("POST", `/clients/${encodeURIComponent(id)}/usage`, rows);
+  }
+  /** Current settings. */
+  settings(): Promise<EmulatorSettings> {
+    return this.call("GET", "/settings");
+  }
+  /** Changes some settings; answers the resulting settings. */
+  updateSettings(settings: Partial<EmulatorSettings>): Promise<EmulatorSettings> {
+    return this.call("PUT", "/settings", settings);
+  }
+  /** Back to the seeded state (bootstrap credentials kept). */
+  async reset(): Promise<void> {
+    await this.call("POST", "/reset");
+  }
+  /** Resolves when the emulator answers. */
+  health(): Promise<{ status: string }> {
+    return this.call("GET", "/health");
+  }
+
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(`${this.adminUrl}${path}`);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method,
+          agent: false,
+          headers: {
+            Accept: "application/json",
+            ...(payload !== undefined
+              ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            let parsed: unknown;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              parsed = undefined;
+            }
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(parsed as T);
+            else
+              reject(new EmulatorAdminError(method, path, status, parsed as ErrorBody | undefined));
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+  }
+}

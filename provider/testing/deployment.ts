@@ -1,0 +1,154 @@
+/**
+ * The engine's deployment loop over many resources: program steps (concurrent, dependencies
+ * first, no new step after a failure), then deletes in reverse state order; refreshes; destroys.
+ */
+import { registerStep } from "./registerStep";
+import { deleteStep, importStep, readStep, refreshStep } from "./stateSteps";
+import type { StepContext, StepOutcome } from "./stepKit";
+import type { Registration, ResourceState, StepResult } from "./types";
+
+/** Runs tasks with at most `max` at once (the CLI's `--parallel`). */
+export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    while (running >= max) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Refreshes every resource (Read), concurrently up to `parallel`; drops those that are gone. */
+export async function refreshAll(
+  ctx: StepContext,
+  current: readonly ResourceState[],
+  parallel: number,
+): Promise<{ steps: StepResult[]; next: ResourceState[] }> {
+  const limit = limiter(parallel);
+  // Read runs in a preview too (it changes nothing); the caller decides whether to keep the result.
+  const outcomes = await Promise.all(current.map((res) => limit(() => refreshStep(ctx, res))));
+  const next: ResourceState[] = [];
+  outcomes.forEach((outcome, i) => {
+    if (outcome.state !== null) {
+      next.push(outcome.state ?? current[i]);
+    }
+  });
+  return { steps: outcomes.map((o) => o.step), next };
+}
+
+/**
+ * Runs the program's registrations against the current state and returns the steps and the next
+ * state (program order, then leftovers such as pending deletes after a failure).
+ */
+export async function runProgram(
+  ctx: StepContext,
+  registrations: readonly Registration[],
+  current: readonly ResourceState[],
+  parallel: number,
+): Promise<{ steps: StepResult[]; next: ResourceState[]; ok: boolean }> {
+  const olds = new Map(current.filter((r) => !r.pendingDelete).map((r) => [r.urn, r]));
+  const outcomes = new Map<string, StepOutcome>();
+  const tasks = new Map<string, Promise<void>>();
+  const steps: StepResult[] = [];
+  const limit = limiter(parallel);
+  let failed = false;
+  for (const reg of registrations) {
+    if (tasks.has(reg.urn)) {
+      throw new Error(`resource "${reg.urn}" registered twice`);
+    }
+    // Dependencies first; everything else may run concurrently, up to `parallel` at once.
+    const deps = (reg.dependencies ?? []).map((urn) => tasks.get(urn));
+    const task = Promise.all(deps).then(() =>
+      limit(async () => {
+        if (failed) {
+          return; // The engine starts no new step after a failure.
+        }
+        const old = olds.get(reg.urn);
+        const outcome =
+          reg.readId !== undefined
+            ? await readStep(ctx, reg)
+            : reg.importId && !old
+              ? await importStep(ctx, reg)
+              : await registerStep(ctx, reg, old);
+        outcomes.set(reg.urn, outcome);
+        failed ||= outcome.step.error !== undefined;
+      }),
+    );
+    tasks.set(reg.urn, task);
+  }
+  await Promise.all(tasks.values());
+
+  const next: ResourceState[] = [];
+  const seen = new Set<string>();
+  const condemned = new Set<ResourceState>();
+  const replaced = new Set<string>();
+  for (const reg of registrations) {
+    seen.add(reg.urn);
+    const outcome = outcomes.get(reg.urn);
+    const old = olds.get(reg.urn);
+    if (outcome) {
+      steps.push(outcome.step);
+    }
+    if (outcome?.pendingDelete && old) {
+      condemned.add(old);
+      replaced.add(reg.urn);
+    }
+    const state = outcome ? outcome.state : old;
+    if (state !== null) {
+      const kept = state ?? old;
+      if (kept) {
+        next.push(kept);
+      }
+    }
+  }
+  for (const res of current) {
+    if (res.pendingDelete || !seen.has(res.urn)) {
+      condemned.add(res);
+    }
+  }
+  // Deletes run after all creates and updates, in reverse state order, and only on success.
+  if (failed) {
+    const pending = [...condemned].map((res) =>
+      seen.has(res.urn) ? { ...res, pendingDelete: true } : res,
+    );
+    return { steps, next: [...next, ...pending], ok: false };
+  }
+  const order = [...current].filter((r) => condemned.has(r));
+  const deleted = await deleteAll(ctx, order, condemned);
+  // The delete of a replaced resource's old half is part of its `replace` line, as in the CLI,
+  // unless it failed.
+  steps.push(...deleted.steps.filter((st) => st.error !== undefined || !replaced.has(st.urn)));
+  const leftovers = deleted.remaining.map((res) =>
+    seen.has(res.urn) ? { ...res, pendingDelete: true } : res,
+  );
+  return { steps, next: [...next, ...leftovers], ok: deleted.ok };
+}
+
+/** Deletes `targets` among `ordered`, in reverse order, one at a time; stops at the first failure. */
+export async function deleteAll(
+  ctx: StepContext,
+  ordered: readonly ResourceState[],
+  targets: ReadonlySet<ResourceState>,
+): Promise<{ steps: StepResult[]; remaining: ResourceState[]; ok: boolean }> {
+  const steps: StepResult[] = [];
+  const remaining = [...ordered];
+  for (const res of [...ordered].reverse()) {
+    if (!targets.has(res)) {
+      continue;
+    }
+    const outcome = await deleteStep(ctx, res);
+    steps.push(outcome.step);
+    if (outcome.step.error) {
+      return { steps, remaining, ok: false };
+    }
+    remaining.splice(remaining.indexOf(res), 1);
+  }
+  return { steps, remaining, ok: true };
+}

@@ -1,0 +1,177 @@
+/**
+ * Test helpers for the emulator suites: raw HTTP over Node's `http`, token login, and an API
+ * caller that checks EVERY response it sees against the Swagger fixture (declared status, body
+ * schema, error code among the operation's `x-inin-error-codes`) and the headers every platform
+ * response carries.
+ */
+import * as http from "http";
+import { validateDefinition, validateResponse, operationFor } from "../support/swagger";
+import type { RunningEmulator } from "../../provider/emulator";
+
+/** A response as received. */
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  body: unknown;
+}
+
+/** Options of {@link httpRequest}. */
+export interface RequestOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else as JSON (with a JSON content type). */
+  body?: unknown;
+}
+
+/** One HTTP request on a fresh connection. */
+export function httpRequest(url: string, options: RequestOptions = {}): Promise<HttpResult> {
+  const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
+  let payload: Buffer | undefined;
+  if (typeof options.body === "string" || Buffer.isBuffer(options.body)) {
+    payload = Buffer.from(options.body);
+  } else if (options.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(options.body));
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+      headers["Content-Type"] = "application/json";
+    }
+  }
+  if (payload) headers["Content-Length"] = payload.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: options.method ?? "GET", headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let body: unknown;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            body = text;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Asserts the headers every API and token response carries. */
+export function expectPlatformHeaders(res: HttpResult): void {
+  expect(res.headers["inin-correlation-id"]).toMatch(UUID);
+  expect(res.headers["inin-ratelimit-count"]).toMatch(/^\d+$/);
+  expect(res.headers["inin-ratelimit-allowed"]).toMatch(/^\d+$/);
+  expect(res.headers["inin-ratelimit-reset"]).toMatch(/^\d+$/);
+}
+
+/**
+ * Asserts a response conforms to the Swagger: for the 13 OAuthAPI operations via
+ * `validateResponse`; for other API paths, errors must still be ErrorBody.
+ */
+export function expectConforms(method: string, path: string, res: HttpResult): void {
+  if (operationFor(method, path)) {
+    expect(validateResponse(method, path, res.status, res.body)).toEqual([]);
+  } else if (res.status >= 400) {
+    expect(validateDefinition("ErrorBody", res.body)).toEqual([]);
+  }
+  if (res.status >= 400) {
+    const body = res.body as { status?: number; contextId?: string };
+    expect(body.status).toBe(res.status);
+    expect(body.contextId).toBe(res.headers["inin-correlation-id"]);
+  }
+}
+
+/** Logs in with client credentials; returns the raw token response. */
+export function tokenRequest(
+  emu: { loginUrl: string },
+  id: string,
+  secret: string,
+): Promise<HttpResult> {
+  return httpRequest(`${emu.loginUrl}/oauth/token`, {
+    method: "POST",
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+}
+
+/** Logs in and returns the access token (fails the test when login fails). */
+export async function login(
+  emu: { loginUrl: string },
+  id: string,
+  secret: string,
+): Promise<string> {
+  const res = await tokenRequest(emu, id, secret);
+  expect(res.status).toBe(200);
+  return (res.body as { access_token: string }).access_token;
+}
+
+/** Calls the API with a token; every response is checked with {@link expectConforms}. */
+export type ApiCaller = (
+  method: string,
+  path: string,
+  options?: RequestOptions,
+) => Promise<HttpResult>;
+
+/** An {@link ApiCaller} for a token. */
+export function apiCaller(emu: { apiUrl: string }, token: string | undefined): ApiCaller {
+  return async (method, path, options = {}) => {
+    const res = await httpRequest(`${emu.apiUrl}${path}`, {
+      ...options,
+      method,
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(options.headers ?? {}),
+      },
+    });
+    expectPlatformHeaders(res);
+    expectConforms(method, path, res);
+    return res;
+  };
+}
+
+/** Logs in as the bootstrap admin and returns a checked API caller. */
+export async function adminApi(emu: RunningEmulator): Promise<ApiCaller> {
+  return apiCaller(emu, await login(emu, emu.clientId, emu.clientSecret));
+}
+
+/** The ErrorBody code of a response. */
+export function codeOf(res: HttpResult): string | undefined {
+  return (res.body as { code?: string } | undefined)?.code;
+}
+
+/** A valid client-credentials create body. */
+export function ccClient(
+  roleId: string,
+  divisionId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    name: "ci-robot",
+    description: "made by a test",
+    authorizedGrantType: "CLIENT-CREDENTIALS",
+    roleDivisions: [{ roleId, divisionId }],
+    ...extra,
+  };
+}
+
+/** A valid code-grant create body. */
+export function codeClient(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: "web-app",
+    authorizedGrantType: "CODE",
+    scope: ["users:readonly"],
+    registeredRedirectUri: ["https://app.example.com/callback"],
+    ...extra,
+  };
+}
