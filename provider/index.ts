@@ -68,3 +68,13 @@ export {
   type SettingKey,
   type SettingLookup,
 } from "./config";
+
+// The OAuthClient dynamic resource (provider/oauthClient).
+export {
+  OAuthClient,
+  type OAuthClientArgs,
+  type RoleDivisionArgs,
+  type DeletionGuardArgs,
+} from "./oauthClient/resource";
+export { OAuthClientProvider } from "./oauthClient/provider";
+export { DEFAULT_TUNING, type ProviderTuning } from "./oauthClient/session";

@@ -250,6 +250,10 @@ export function createEmulatorServer(core: EmulatorCore): EmulatorServer {
       write(res, { status: 500, body: errorBody(e, correlationId) }, correlationId);
     });
   });
+  // Outlive the idle timeout of Node's default keep-alive agent (5 s) so the server never closes
+  // a socket a client is about to reuse, a classic source of flaky ECONNRESETs.
+  server.keepAliveTimeout = 30_000;
+  server.headersTimeout = 35_000;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

@@ -7,7 +7,7 @@ import type { CaptureResult } from "./capture";
 import { ProviderClient } from "./client";
 import { HostOptions, ProviderHost, launchHost } from "./host";
 import { buildSnapshot, StateSnapshot } from "./snapshot";
-import { StackSettings, resourceUrn } from "./stack";
+import { StackSettings, resolveConfig, resourceUrn } from "./stack";
 import { deleteAll, refreshAll, runProgram } from "./deployment";
 import { readStep } from "./stateSteps";
 import type { StepContext } from "./stepKit";
@@ -20,7 +20,7 @@ import type {
   StepOp,
   StepResult,
 } from "./types";
-import type { PropertyMap } from "./values";
+import { PropertyMap, secretStrings } from "./values";
 
 /** Options of `Engine.start`: how to launch the host, plus the stack and parallelism. */
 export interface EngineOptions extends Omit<HostOptions, "stack"> {
@@ -120,6 +120,22 @@ export class Engine {
     this.resources = [...resources];
   }
 
+  /**
+   * Every plaintext value the stack holds as a secret (secret stack config, secrets in the state
+   * and the stack outputs), for `formatSteps(result, { mask: engine.knownSecrets() })` or for
+   * scanning logs.
+   */
+  knownSecrets(): string[] {
+    const fromConfig = resolveConfig(this.stack)
+      .filter((entry) => entry.secret && entry.value !== "")
+      .map((entry) => entry.value);
+    const fromState = this.resources.flatMap((r) => [
+      ...secretStrings(r.inputs),
+      ...secretStrings(r.outputs),
+    ]);
+    return [...new Set([...fromConfig, ...fromState, ...secretStrings(this.outputs)])];
+  }
+
   /** What would be written to the state file; secret values are replaced by a ciphertext placeholder. */
   stateSnapshot(): StateSnapshot {
     return buildSnapshot(this.stack, this.providerId, this.resources, this.outputs);
@@ -199,7 +215,8 @@ export class Engine {
       const steps = await body({ client: this.client, preview, rpcs });
       await this.host?.drain();
       const summary: Partial<Record<StepOp, number>> = {};
-      for (const step of steps) {
+      // As in the CLI's summary, a failed step counts for nothing.
+      for (const step of steps.filter((st) => st.error === undefined)) {
         summary[step.op] = (summary[step.op] ?? 0) + 1;
       }
       const errors = steps.filter((s) => s.error !== undefined).map((s) => `${s.urn}: ${s.error}`);

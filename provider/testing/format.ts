@@ -8,6 +8,8 @@ export interface FormatOptions {
   mask?: readonly string[];
   /** Include the host's diagnostics lines (default true). */
   diagnostics?: boolean;
+  /** List unchanged resources too (`--show-sames`; default false, as the CLI). */
+  showSames?: boolean;
 }
 
 const SYMBOL: Record<StepOp, string> = {
@@ -92,7 +94,11 @@ export function formatSteps(result: OperationResult, options: FormatOptions = {}
   lines.push(
     `     ${pad("Type", typeWidth)}${pad("Name", nameWidth)}${preview ? "Plan" : "Status"}`,
   );
-  for (const step of result.steps) {
+  const shown = result.steps.filter(
+    (st) =>
+      options.showSames || st.error !== undefined || (st.op !== "same" && st.op !== "refresh-same"),
+  );
+  for (const step of shown) {
     const symbol = step.error !== undefined ? "**" : SYMBOL[step.op];
     lines.push(
       ` ${pad(symbol, 4)}${pad(step.type, typeWidth)}${pad(step.name, nameWidth)}${statusOf(step, preview)}`.trimEnd(),

@@ -5,12 +5,11 @@
  * `--require`d watchdog) when the driver process dies without running any handler.
  */
 import { ChildProcess, spawn } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { resolveSdkDir } from "./sdk";
 import { StackSettings, projectOf, resolveConfig } from "./stack";
-import { killGroupSync, processGroupMembers, signal, waitUntil } from "./processes";
+import { beginLaunch, endLaunch, track, trackedHosts, untrack, watchdogFile } from "./hostRegistry";
+import { processGroupMembers, signal, waitUntil } from "./processes";
 
 /** A line the host printed after its port: the CLI shows these as diagnostics. */
 export interface HostLine {
@@ -42,8 +41,6 @@ export interface HostOptions {
   /** Make the host exit by itself if this process dies (default true; see README). */
   watchdog?: boolean;
 }
-
-const live = new Set<ProviderHost>();
 
 /** A running dynamic-provider host. */
 export class ProviderHost {
@@ -130,8 +127,7 @@ export class ProviderHost {
       signal(-this.pgid, "SIGKILL");
       await waitUntil(async () => (await this.processGroupPids()).length === 0, 5000);
     } finally {
-      live.delete(this);
-      releaseHandlers();
+      untrack(this);
     }
   }
 
@@ -151,12 +147,12 @@ export class ProviderHost {
 
 /** The hosts launched by this process that have not been closed. */
 export function liveHosts(): ProviderHost[] {
-  return [...live];
+  return trackedHosts().filter((host): host is ProviderHost => host instanceof ProviderHost);
 }
 
 /** Closes every live host. */
 export async function closeAllHosts(): Promise<void> {
-  await Promise.all([...live].map((host) => host.close()));
+  await Promise.all(liveHosts().map((host) => host.close()));
 }
 
 function hostCommand(options: HostOptions): string[] {
@@ -199,13 +195,11 @@ function hostEnv(options: HostOptions): NodeJS.ProcessEnv {
  * Fails with the captured stderr if it exits first or does not print a port in time.
  */
 export async function launchHost(options: HostOptions): Promise<ProviderHost> {
-  launching++;
-  installHandlers();
+  beginLaunch();
   try {
     return await startHost(options);
   } finally {
-    launching--;
-    releaseHandlers();
+    endLaunch();
   }
 }
 
@@ -247,7 +241,7 @@ function startHost(options: HostOptions): Promise<ProviderHost> {
         }
         clearTimeout(timer);
         host = new ProviderHost(child, port, command, captured);
-        live.add(host);
+        track(host);
         resolve(host);
       } else {
         captured.push({ stream: "stdout", text });
@@ -291,88 +285,4 @@ function onLines(stream: NodeJS.ReadableStream | null, handle: (line: string) =>
       buffered = "";
     }
   });
-}
-
-// ---- Cleanup when this process goes away -------------------------------------------------
-
-const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-let installed = false;
-let launching = 0;
-let watchdogPath: string | undefined;
-
-function killAllSync(): void {
-  for (const host of live) {
-    killGroupSync(host.pgid);
-  }
-  live.clear();
-}
-
-function removeWatchdog(): void {
-  if (watchdogPath) {
-    fs.rmSync(path.dirname(watchdogPath), { recursive: true, force: true });
-    watchdogPath = undefined;
-  }
-}
-
-function onExit(): void {
-  killAllSync();
-  removeWatchdog();
-}
-
-function onSignal(sig: NodeJS.Signals): void {
-  killAllSync();
-  // If nobody else handles the signal, restore the default action and re-raise it so the
-  // process still terminates the way it would have without us.
-  if (process.listenerCount(sig) === 1) {
-    uninstallHandlers();
-    process.kill(process.pid, sig);
-  }
-}
-
-// Handlers stay installed while a host is running or starting, so nothing accumulates on
-// `process` across test files that load this module.
-function releaseHandlers(): void {
-  if (live.size === 0 && launching === 0) {
-    uninstallHandlers();
-    removeWatchdog();
-  }
-}
-
-function installHandlers(): void {
-  if (installed) {
-    return;
-  }
-  installed = true;
-  process.on("exit", onExit);
-  SIGNALS.forEach((sig) => process.on(sig, onSignal));
-}
-
-function uninstallHandlers(): void {
-  if (!installed) {
-    return;
-  }
-  installed = false;
-  process.off("exit", onExit);
-  SIGNALS.forEach((sig) => process.off(sig, onSignal));
-}
-
-// Preloaded into the host's node (NODE_OPTIONS=--require): exits when the driver process is gone,
-// which covers a driver killed with SIGKILL. The interval is unref'd, so it never keeps the host up.
-const WATCHDOG_SOURCE = `"use strict";
-const driverPid = Number(process.env.PULUMI_TESTING_DRIVER_PID);
-if (driverPid > 0) {
-  setInterval(() => {
-    try { process.kill(driverPid, 0); } catch (err) { if (err && err.code === "ESRCH") process.exit(1); }
-  }, 500).unref();
-}
-`;
-
-function watchdogFile(): string {
-  if (watchdogPath && fs.existsSync(watchdogPath)) {
-    return watchdogPath;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-testing-"));
-  watchdogPath = path.join(dir, "watchdog.js");
-  fs.writeFileSync(watchdogPath, WATCHDOG_SOURCE);
-  return watchdogPath;
 }

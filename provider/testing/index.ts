@@ -9,7 +9,7 @@
 export * from "./capture";
 export * from "./client";
 export * from "./engine";
-export * from "./errors";
+export { ProviderRpcError, ResourceInitError } from "./errors";
 export * from "./format";
 export type { HostLine, HostOptions } from "./host";
 export { ProviderHost, closeAllHosts, launchHost, liveHosts } from "./host";

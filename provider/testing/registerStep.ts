@@ -206,5 +206,3 @@ async function replace(
   }
   return { ...created, pendingDelete: { ...old, pendingDelete: true } };
 }
-
-/** A `.get()` read (ReadStep): Read with the program's inputs as both properties and inputs. */

@@ -15,6 +15,7 @@ import {
 import type { Registration, ResourceState } from "./types";
 import { annotateSecrets, mapFromWire, markSecretOutputs, plain } from "./values";
 
+/** A `.get()` read (ReadStep): Read with the program's inputs as both properties and inputs. */
 export async function readStep(ctx: StepContext, reg: Registration): Promise<StepOutcome> {
   const base = { urn: reg.urn, name: reg.name, type: reg.type, op: "read" as const, diffKeys: [] };
   const id = reg.readId ?? "";

@@ -15,6 +15,7 @@ import {
   plain,
 } from "./values";
 
+/** What a step needs: the client, preview mode, and where to record RPCs. */
 export interface StepContext {
   /** The host client. */
   client: ProviderClient;
@@ -36,6 +37,7 @@ export interface StepOutcome {
 
 const PROVIDER_KEY = "__provider";
 
+/** Sends one RPC and records it in the operation's RPC list. */
 export function rpc<T>(
   ctx: StepContext,
   method: RpcCall["method"],
@@ -53,6 +55,7 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A step that failed: shown with the provider's message, and the state left as it was. */
 export function failed(
   base: Pick<StepResult, "urn" | "name" | "type">,
   op: StepOp,
@@ -78,6 +81,7 @@ export function storedOutputs(
   return markSecretOutputs(annotateSecrets(outs, ins), additional);
 }
 
+/** The state the engine keeps for a resource after a step that produced `outputs`. */
 export function newState(
   reg: Registration,
   id: string,
@@ -99,9 +103,13 @@ export function newState(
   };
 }
 
+/** The engine's reading of a Diff. */
 export interface EngineDiff {
+  /** Whether there are changes (DIFF_UNKNOWN resolved by comparing inputs). */
   changes: boolean;
+  /** Keys that force a replacement (`replaces`, plus `replaceOnChanges` matches). */
   replaceKeys: string[];
+  /** Whether the provider asked for delete-before-replace. */
   deleteBeforeReplace: boolean;
 }
 
@@ -143,6 +151,7 @@ export async function diffResource(
   };
 }
 
+/** Check(olds, news) with secrets stripped; the checked inputs get the secretness of `news` back. */
 export async function check(
   ctx: StepContext,
   reg: Registration,
@@ -156,6 +165,7 @@ export async function check(
   return { inputs: annotateSecrets(mapFromWire(res.inputs), news), failures: res.failures };
 }
 
+/** The step error for check failures: `<type> resource '<name>' has check failures: p: reason`. */
 export function checkError(
   reg: Registration,
   failures: NonNullable<StepResult["checkFailures"]>,

@@ -140,7 +140,7 @@ export interface OperationResult {
   preview: boolean;
   /** The steps, in the order they completed (refresh steps first for `--refresh`). */
   steps: StepResult[];
-  /** Counts per op, e.g. `{ create: 1, same: 2 }` (ops with no steps are absent). */
+  /** Counts per op of the steps that succeeded, e.g. `{ create: 1, same: 2 }` (zeros absent). */
   summary: Partial<Record<StepOp, number>>;
   /** False if any step failed. */
   ok: boolean;

@@ -1,5 +1,7 @@
 /** The host launcher and the Configure call: the host runs as the engine runs it, and goes away. */
+import { spawn } from "child_process";
 import * as crypto from "crypto";
+import { once } from "events";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -64,6 +66,31 @@ describe("launchHost", () => {
       expect(liveHosts()).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a host exits by itself once the driver process is gone (the preloaded watchdog)", async () => {
+    // Stand-in for a driver killed with SIGKILL: the host watches this process instead of us.
+    const driver = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], {
+      stdio: "ignore",
+    });
+    const host = await launchHost({
+      projectDir: PROJECT_DIR,
+      env: { PULUMI_TESTING_DRIVER_PID: String(driver.pid) },
+    });
+    const pids = await host.processGroupPids();
+    try {
+      expect(pids.length).toBe(2);
+      driver.kill("SIGKILL");
+      await once(driver, "exit");
+      // The watchdog polls every 500 ms; allow a generous margin on a loaded machine.
+      const deadline = Date.now() + 15000;
+      while (!pids.every(isGone) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(pids.filter((pid) => !isGone(pid))).toEqual([]);
+    } finally {
+      await host.close();
     }
   });
 

@@ -84,6 +84,9 @@ describe("secrets", () => {
     expect(stateFile).toContain(CIPHERTEXT_PLACEHOLDER);
     expect(stateFile).toContain(String(exposed.outputs.generated));
 
+    expect(engine.knownSecrets()).toEqual(
+      expect.arrayContaining([CONFIG_SECRET, TOKEN, generated]),
+    );
     const printed = formatSteps(up);
     expect(printed).not.toContain(TOKEN);
     expect(printed).not.toContain(generated);

@@ -10,15 +10,21 @@ import type { RunningEmulator } from "../../provider/emulator";
 
 /** A response as received. */
 export interface HttpResult {
+  /** HTTP status. */
   status: number;
+  /** Response headers (lower-cased names). */
   headers: http.IncomingHttpHeaders;
+  /** Raw body. */
   text: string;
+  /** Parsed JSON body (the raw text when not JSON, undefined when empty). */
   body: unknown;
 }
 
 /** Options of {@link httpRequest}. */
 export interface RequestOptions {
+  /** HTTP method (GET). */
   method?: string;
+  /** Request headers. */
   headers?: Record<string, string>;
   /** A string or Buffer is sent as is; anything else as JSON (with a JSON content type). */
   body?: unknown;

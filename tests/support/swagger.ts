@@ -22,16 +22,27 @@ import * as path from "path";
 
 /** A Swagger 2.0 schema object (the subset the fixture uses). */
 export interface Schema {
+  /** JSON type: string, integer, number, boolean, array, object. */
   type?: string;
+  /** Refinement of the type: date-time, uri, int32, int64, interval. */
   format?: string;
+  /** Allowed values. */
   enum?: unknown[];
+  /** Properties that must be present. */
   required?: string[];
+  /** Known properties of an object. */
   properties?: Record<string, Schema>;
+  /** Schema of the values of a map, or `true` to allow anything. */
   additionalProperties?: Schema | boolean;
+  /** Schema of array items. */
   items?: Schema;
+  /** Array items must be distinct. */
   uniqueItems?: boolean;
+  /** Set by the server only; an error in request bodies. */
   readOnly?: boolean;
+  /** `#/definitions/Name`. */
   $ref?: string;
+  /** Free text. */
   description?: string;
 }
 
@@ -123,7 +134,8 @@ function checkFormat(format: string, value: unknown, at: string): string[] {
         : [`${at}: not an ISO-8601 date-time: ${JSON.stringify(value)}`];
     case "uri":
       // The API's selfUri/nextUri values are relative references ("/api/v2/...").
-      return typeof value === "string" && (/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(value) || /^\/\S*$/.test(value))
+      return typeof value === "string" &&
+        (/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(value) || /^\/\S*$/.test(value))
         ? []
         : [`${at}: not a URI: ${JSON.stringify(value)}`];
     case "int32":
@@ -131,7 +143,9 @@ function checkFormat(format: string, value: unknown, at: string): string[] {
         ? []
         : [`${at}: not an int32: ${String(value)}`];
     case "int64":
-      return typeof value === "number" && Number.isSafeInteger(value) ? [] : [`${at}: not an int64: ${String(value)}`];
+      return typeof value === "number" && Number.isSafeInteger(value)
+        ? []
+        : [`${at}: not an int64: ${String(value)}`];
     case "interval": {
       const parts = typeof value === "string" ? value.split("/") : [];
       return parts.length === 2 && parts.every((p) => LOCAL_DATE_TIME.test(p))
@@ -170,7 +184,8 @@ export function validateSchema(
       if (typeof value !== "string") return [`${at}: expected string, got ${describe(value)}`];
       break;
     case "integer":
-      if (typeof value !== "number" || !Number.isInteger(value)) return [`${at}: expected integer, got ${describe(value)}`];
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return [`${at}: expected integer, got ${describe(value)}`];
       break;
     case "number":
       if (typeof value !== "number") return [`${at}: expected number, got ${describe(value)}`];
@@ -180,7 +195,11 @@ export function validateSchema(
       break;
     case "array": {
       if (!Array.isArray(value)) return [`${at}: expected array, got ${describe(value)}`];
-      value.forEach((item, i) => problems.push(...validateSchema(schema.items ?? {}, item, `${at}[${i}]`, options, definition)));
+      value.forEach((item, i) =>
+        problems.push(
+          ...validateSchema(schema.items ?? {}, item, `${at}[${i}]`, options, definition),
+        ),
+      );
       if (schema.uniqueItems) {
         const seen = new Set(value.map((v) => JSON.stringify(v)));
         if (seen.size !== value.length) problems.push(`${at}: items must be unique`);
@@ -199,10 +218,13 @@ export function validateSchema(
       for (const [key, v] of Object.entries(o)) {
         const prop = props[key];
         if (prop) {
-          if (options.mode === "request" && prop.readOnly) problems.push(`${at}.${key}: read-only property sent`);
+          if (options.mode === "request" && prop.readOnly)
+            problems.push(`${at}.${key}: read-only property sent`);
           problems.push(...validateSchema(prop, v, `${at}.${key}`, options, definition, key));
         } else if (typeof schema.additionalProperties === "object") {
-          problems.push(...validateSchema(schema.additionalProperties, v, `${at}.${key}`, options, definition));
+          problems.push(
+            ...validateSchema(schema.additionalProperties, v, `${at}.${key}`, options, definition),
+          );
         } else if (schema.additionalProperties !== true) {
           problems.push(`${at}.${key}: unknown property${definition ? ` of ${definition}` : ""}`);
         }
@@ -213,9 +235,14 @@ export function validateSchema(
       break;
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    const extra = !options.strict && definition && propertyName ? KNOWN_DEVIATIONS.enumExtensions[`${definition}.${propertyName}`] : undefined;
+    const extra =
+      !options.strict && definition && propertyName
+        ? KNOWN_DEVIATIONS.enumExtensions[`${definition}.${propertyName}`]
+        : undefined;
     if (!extra?.includes(value as string)) {
-      problems.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`);
+      problems.push(
+        `${at}: ${JSON.stringify(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`,
+      );
     }
   }
   if (schema.format) problems.push(...checkFormat(schema.format, value, at));
@@ -223,7 +250,11 @@ export function validateSchema(
 }
 
 /** Validates a value against a named definition (e.g. `OAuthClient`). */
-export function validateDefinition(name: string, value: unknown, options: ValidateOptions = {}): string[] {
+export function validateDefinition(
+  name: string,
+  value: unknown,
+  options: ValidateOptions = {},
+): string[] {
   if (!swagger.definitions[name]) throw new Error(`No definition ${name} in the Swagger fixture`);
   return validateSchema({ $ref: `#/definitions/${name}` }, value, "$", options);
 }
@@ -231,7 +262,10 @@ export function validateDefinition(name: string, value: unknown, options: Valida
 function templateMatches(template: string, concrete: string): boolean {
   const t = template.split("/");
   const c = concrete.split("/");
-  return t.length === c.length && t.every((seg, i) => /^\{\w+\}$/.test(seg) ? c[i] !== "" : seg === c[i]);
+  return (
+    t.length === c.length &&
+    t.every((seg, i) => (/^\{\w+\}$/.test(seg) ? c[i] !== "" : seg === c[i]))
+  );
 }
 
 /** The operation serving a method and a path (concrete, template, or with a query string). */
@@ -279,9 +313,15 @@ export function allOperations(): OperationInfo[] {
 }
 
 /** The error codes an operation declares for a status (plus known deviations unless strict). */
-export function errorCodesFor(op: OperationInfo, status: number, options: ValidateOptions = {}): string[] {
+export function errorCodesFor(
+  op: OperationInfo,
+  status: number,
+  options: ValidateOptions = {},
+): string[] {
   const declared = op.responses[String(status)]?.errorCodes ?? [];
-  const extra = options.strict ? [] : (KNOWN_DEVIATIONS.errorCodes[op.operationId]?.[String(status)] ?? []);
+  const extra = options.strict
+    ? []
+    : (KNOWN_DEVIATIONS.errorCodes[op.operationId]?.[String(status)] ?? []);
   return [...declared, ...extra];
 }
 
@@ -295,7 +335,8 @@ export function validateResponse(
 ): string[] {
   const op = operationFor(method, urlPath);
   if (!op) return [`no operation ${method.toUpperCase()} ${urlPath} in the Swagger`];
-  const declared = op.responses[String(status)] ?? (status < 300 ? op.responses.default : undefined);
+  const declared =
+    op.responses[String(status)] ?? (status < 300 ? op.responses.default : undefined);
   if (!declared) return [`${op.operationId}: status ${status} is not a declared response`];
   const empty = body === undefined || body === null || body === "";
   if (!declared.schema) {
@@ -308,7 +349,8 @@ export function validateResponse(
   if (declared.schema.$ref === "#/definitions/ErrorBody") {
     const code = (body as { code?: unknown }).code;
     const allowed = errorCodesFor(op, status, options);
-    if (typeof code !== "string") problems.push(`${op.operationId} ${status}: ErrorBody without a code`);
+    if (typeof code !== "string")
+      problems.push(`${op.operationId} ${status}: ErrorBody without a code`);
     else if (!allowed.includes(code)) {
       problems.push(`${op.operationId} ${status}: code ${code} is not among ${allowed.join(", ")}`);
     }
@@ -317,9 +359,16 @@ export function validateResponse(
 }
 
 /** Problems with a request body sent to `method path` (read-only fields count). */
-export function validateRequestBody(method: string, urlPath: string, body: unknown, options: ValidateOptions = {}): string[] {
+export function validateRequestBody(
+  method: string,
+  urlPath: string,
+  body: unknown,
+  options: ValidateOptions = {},
+): string[] {
   const op = operationFor(method, urlPath);
   if (!op) return [`no operation ${method.toUpperCase()} ${urlPath} in the Swagger`];
   if (!op.bodySchema) return body === undefined ? [] : [`${op.operationId}: takes no body`];
-  return validateSchema(op.bodySchema, body, "$", { ...options, mode: "request" }).map((p) => `${op.operationId}: ${p}`);
+  return validateSchema(op.bodySchema, body, "$", { ...options, mode: "request" }).map(
+    (p) => `${op.operationId}: ${p}`,
+  );
 }

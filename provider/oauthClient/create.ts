@@ -1,0 +1,207 @@
+/**
+ * `create` of the OAuthClient provider: POST a new client (or adopt an existing one), make it
+ * inactive when asked, and never leave a client behind that the state does not know about.
+ */
+import { isOutcomeUnknown } from "../api/errors";
+import type { OAuthClient } from "../api/models";
+import { describeError, disabledMessage, isNotFound, PartialFailureError } from "./errors";
+import { diffClient } from "./diff";
+import { outputsFromLive, toClientRequest, toOutputs } from "./mapping";
+import { collapseRoles, needsHomeDivision, rotateSecret } from "./operations";
+import type { Session } from "./session";
+import type { NormalizedInputs, OAuthClientOutputs } from "./types";
+
+/** Clock skew tolerated when matching a client to a create whose response was lost. */
+const RECONCILE_SKEW_MS = 5 * 60_000;
+/** How often a create whose outcome stays unknown is looked up and retried. */
+const MAX_CREATE_ATTEMPTS = 3;
+
+/** The result of a create: the client id and the outputs. */
+export interface Created {
+  id: string;
+  outs: OAuthClientOutputs;
+}
+
+/**
+ * Creates the client: resolves the home division when a role omits its division, POSTs with
+ * `state: active` (the only state the API creates), then PUTs `inactive` when that was asked. A
+ * failure after the POST throws {@link PartialFailureError} so the engine records the client.
+ */
+export async function createClient(
+  session: Session,
+  inputs: NormalizedInputs,
+  provider: unknown,
+): Promise<Created> {
+  if (inputs.adoptClientId !== undefined) return adoptClient(session, inputs, provider);
+  const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
+  const body = toClientRequest(inputs, home, { state: "active" });
+  const created = await postOnce(session, inputs, body);
+  const secret = created.client.secret;
+  let outs = collapseRoles(
+    toOutputs(inputs, created.client, {
+      clientSecret: secret,
+      homeDivisionId: home,
+      providerVersion: session.version,
+      ...(created.recovered
+        ? { secretRotatedAt: created.client.dateModified ?? session.now() }
+        : {}),
+    }),
+    inputs,
+  );
+  const id = outs.clientId;
+  if (inputs.state === "inactive") {
+    try {
+      const live = await session.api.putOauthClient(id, toClientRequest(inputs, home));
+      outs = collapseRoles(
+        toOutputs(inputs, live, {
+          clientSecret: outs.clientSecret,
+          secretRotatedAt: outs.secretRotatedAt,
+          homeDivisionId: home,
+          providerVersion: session.version,
+        }),
+        inputs,
+      );
+    } catch (err) {
+      const recorded = { ...outs, state: "active" };
+      throw new PartialFailureError(
+        `OAuth client "${inputs.name}" was created (${id}) but making it inactive failed: ` +
+          `${describeError(err)}. It is recorded in the stack as active; the next \`pulumi up\` ` +
+          `makes it inactive.`,
+        id,
+        recorded,
+        provider,
+      );
+    }
+  }
+  return { id, outs };
+}
+
+interface Posted {
+  client: OAuthClient;
+  /** True when the POST's response was lost and the client was found and its secret regenerated. */
+  recovered: boolean;
+}
+
+/**
+ * POSTs the client. When the outcome is unknown (the connection broke after the request was sent,
+ * or a 5xx that may have been applied), it does not blindly POST again: it looks for the client
+ * that request created (same name and fields, created since the attempt) and takes it over,
+ * regenerating its secret because the original response, and with it the secret, was lost. Only
+ * when no such client exists does it POST again. Two or more candidates fail with their ids
+ * rather than guess.
+ */
+async function postOnce(
+  session: Session,
+  inputs: NormalizedInputs,
+  body: ReturnType<typeof toClientRequest>,
+): Promise<Posted> {
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = Date.now();
+    try {
+      return { client: await session.api.postOauthClients(body), recovered: false };
+    } catch (err) {
+      if (!isOutcomeUnknown(err)) throw err;
+      const found = await findCreated(session, inputs, startedAt - RECONCILE_SKEW_MS);
+      if (found.length === 1) {
+        const client = await rotateSecret(session, found[0].id as string);
+        console.log(
+          `OAuth client "${inputs.name}": the create request's response was lost; found the ` +
+            `client it created (${found[0].id}) and regenerated its secret.`,
+        );
+        return { client, recovered: true };
+      }
+      if (found.length > 1) {
+        const ids = found.map((c) => `${c.id} (created ${c.dateCreated ?? "?"})`).join(", ");
+        throw new Error(
+          `Creating OAuth client "${inputs.name}" failed with an unknown outcome (${describeError(err)}), ` +
+            `and ${found.length} matching clients were created since: ${ids}. Not guessing which ` +
+            "one is ours: delete the extra ones in Genesys Cloud, or set adoptClientId to the one to " +
+            "keep, then run `pulumi up` again.",
+        );
+      }
+      if (attempt >= MAX_CREATE_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** Clients matching the create request, made since `sinceMs` and not deleted. */
+async function findCreated(
+  session: Session,
+  inputs: NormalizedInputs,
+  sinceMs: number,
+): Promise<OAuthClient[]> {
+  const listing = await session.api.getOauthClients();
+  const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
+  return (listing.entities ?? []).filter((client) => {
+    if (client.name !== inputs.name || typeof client.id !== "string") return false;
+    if (client.state === "deleted") return false;
+    const created = Date.parse(client.dateCreated ?? "");
+    if (!Number.isFinite(created) || created < sinceMs) return false;
+    const live = outputsFromLive({ homeDivisionId: home }, client);
+    const wanted = { ...inputs, state: "active" };
+    return !diffClient(live, wanted, { now: session.now(), scheduledRotation: false }).apiUpdate;
+  });
+}
+
+/**
+ * Takes over an existing client (`adoptClientId`): GETs it, PUTs the declared fields only when
+ * they differ (so adopting a client as it is changes nothing in the org), and regenerates the
+ * secret when a rotation trigger is set (otherwise the secret stays unknown to the stack).
+ */
+async function adoptClient(
+  session: Session,
+  inputs: NormalizedInputs,
+  provider: unknown,
+): Promise<Created> {
+  const id = inputs.adoptClientId as string;
+  let live: OAuthClient;
+  try {
+    live = await session.api.getOauthClient(id);
+  } catch (err) {
+    if (isNotFound(err)) {
+      throw new Error(
+        `adoptClientId: no OAuth client with id ${id} exists in this org; check the id ` +
+          "(Admin > Integrations > OAuth, or getOauthClient({ name }))",
+      );
+    }
+    throw err;
+  }
+  if (live.state === "deleted") {
+    throw new Error(`adoptClientId: OAuth client ${id} is being deleted and cannot be adopted.`);
+  }
+  if (live.state === "disabled") {
+    throw new Error(disabledMessage(live.name, id, "adopt and change"));
+  }
+  const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
+  const current = outputsFromLive({ homeDivisionId: home }, live);
+  const plan = diffClient(current, inputs, { now: session.now(), scheduledRotation: false });
+  if (plan.apiUpdate) live = await session.api.putOauthClient(id, toClientRequest(inputs, home));
+  let outs = collapseRoles(
+    toOutputs(inputs, live, { homeDivisionId: home, providerVersion: session.version }),
+    inputs,
+  );
+  if (inputs.secretRotationTrigger !== undefined) {
+    try {
+      const rotated = await rotateSecret(session, id);
+      outs = collapseRoles(
+        toOutputs(inputs, rotated, {
+          clientSecret: rotated.secret,
+          secretRotatedAt: session.now(),
+          homeDivisionId: home,
+          providerVersion: session.version,
+        }),
+        inputs,
+      );
+    } catch (err) {
+      const { secretRotationTrigger: _trigger, ...recorded } = outs;
+      throw new PartialFailureError(
+        `OAuth client "${inputs.name}" (${id}) was adopted, but regenerating its secret failed: ` +
+          `${describeError(err)}. The next \`pulumi up\` regenerates it.`,
+        id,
+        recorded,
+        provider,
+      );
+    }
+  }
+  return { id, outs };
+}

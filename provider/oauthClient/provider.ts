@@ -1,0 +1,124 @@
+/**
+ * `OAuthClientProvider`: the dynamic resource provider of `OAuthClient`, as it runs inside the
+ * Pulumi dynamic-provider host. `OAuthClient` does not serialize this class into the state; it
+ * serializes a small stub that loads it from the installed package (see `stub.ts`), so refresh
+ * and destroy always run the installed version.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { GenesysApiError } from "../api/errors";
+import { createClient } from "./create";
+import { diffClient } from "./diff";
+import { isNotFound } from "./errors";
+import { inputsFromLive, isGone, outputsFromLive } from "./mapping";
+import { collapseRoles } from "./operations";
+import { deleteClient } from "./remove";
+import { Session } from "./session";
+import { updateClient } from "./update";
+import { checkInputs, requireNormalizedInputs } from "./validate";
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The Pulumi dynamic resource provider of Genesys Cloud OAuth clients. */
+export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
+  private readonly session = new Session();
+
+  /**
+   * Reads the connection settings from the stack config (`genesyscloud:*`) with environment
+   * fallbacks. Never throws: a missing or bad setting is reported by the first operation.
+   */
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.session.configure((key) => req.config.get(key));
+  }
+
+  /**
+   * Validates and normalizes the inputs without calling the API. Failures name the field and the
+   * fix; unknown values (preview) pass through. Warnings are printed as diagnostics. Fails when the
+   * connection settings are missing or malformed, so a preview reports it before anything runs.
+   */
+  async check(olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult> {
+    this.session.assertConfigured();
+    const result = checkInputs(olds, news);
+    const name = typeof record(news).name === "string" ? `"${record(news).name}"` : "";
+    for (const warning of result.warnings) console.warn(`OAuth client ${name}: ${warning}`);
+    return result.ok
+      ? { inputs: result.inputs as Record<string, unknown> }
+      : { inputs: record(news), failures: result.failures };
+  }
+
+  /**
+   * Compares the new inputs with the previous outputs. Nothing ever forces a replacement: the API
+   * changes every field in place. A package upgrade alone is never a change. A due scheduled
+   * rotation is a change and its reason is printed.
+   */
+  async diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult> {
+    const outcome = diffClient(olds, news, { now: this.session.now() });
+    if (outcome.error) throw new Error(outcome.error);
+    if (outcome.rotationReason && outcome.changedKeys.length === 0) {
+      console.log(`OAuth client ${id}: ${outcome.rotationReason}`);
+    }
+    return { changes: outcome.changes, replaces: [], deleteBeforeReplace: false };
+  }
+
+  /**
+   * Creates the client (or adopts `adoptClientId`). If the client exists in Genesys Cloud but a
+   * later step fails, the error carries its id and outputs so the engine records it.
+   */
+  async create(inputs: unknown): Promise<pulumi.dynamic.CreateResult> {
+    const normalized = requireNormalizedInputs(inputs);
+    const { id, outs } = await createClient(this.session, normalized, record(inputs).__provider);
+    return { id, outs };
+  }
+
+  /**
+   * Refresh: GETs the client. Gone (404 or `state: deleted`) → empty id, so the engine drops it.
+   * Otherwise the outputs come from the live client with the write-only values carried forward,
+   * and the inputs are rebuilt from it, so `preview --refresh` shows the real drift.
+   */
+  async read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult> {
+    const prior = record(props);
+    let live;
+    try {
+      live = await this.session.api.getOauthClient(id);
+    } catch (err) {
+      if (isNotFound(err)) return { id: "", props: {} };
+      throw err;
+    }
+    if (isGone(live)) return { id: "", props: {} };
+    const home = typeof prior.homeDivisionId === "string" ? prior.homeDivisionId : undefined;
+    const outs = collapseRoles(outputsFromLive(prior, live, { homeDivisionId: home }), prior);
+    const inputs = inputsFromLive(prior, live, home);
+    const { __provider: _provider, ...cleanInputs } = inputs as unknown as Record<string, unknown>;
+    return { id, props: outs as unknown as Record<string, unknown>, inputs: cleanInputs };
+  }
+
+  /**
+   * PUTs the whole client when an API field changed, regenerates the secret when the trigger
+   * changed or a scheduled rotation is due, and otherwise rewrites only the outputs.
+   */
+  async update(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.UpdateResult> {
+    const normalized = requireNormalizedInputs(news);
+    const outs = await updateClient(
+      this.session,
+      id,
+      record(olds),
+      normalized,
+      record(news).__provider,
+    );
+    return { outs };
+  }
+
+  /**
+   * Deletes the client: the deletion guard, PUT `inactive`, DELETE, then waits until it is gone.
+   * A client that no longer exists is a success.
+   */
+  async delete(id: string, props: unknown): Promise<void> {
+    try {
+      await deleteClient(this.session, id, record(props));
+    } catch (err) {
+      if (err instanceof GenesysApiError && err.status === 404) return;
+      throw err;
+    }
+  }
+}

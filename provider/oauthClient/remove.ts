@@ -1,0 +1,162 @@
+/**
+ * `delete` of the OAuthClient provider: the usage guard, then PUT `inactive` (the API only deletes
+ * inactive clients) → DELETE → wait until the client is gone. A client that is already gone is a
+ * success; a client Genesys support disabled cannot be deleted through the API, and the error says
+ * what to do.
+ */
+import { GenesysApiError } from "../api/errors";
+import type { OAuthClient } from "../api/models";
+import { runUsageSummary } from "../functions/usagePolling";
+import { disabledMessage, isDisabledError, isNotFound } from "./errors";
+import { toClientRequest } from "./mapping";
+import type { Session } from "./session";
+import { normalizeLenient } from "./validate";
+import type { NormalizedInputs } from "./types";
+
+/** Deletes the client `id` described by the state outputs `props`. */
+export async function deleteClient(
+  session: Session,
+  id: string,
+  props: Record<string, unknown>,
+): Promise<void> {
+  const inputs = normalizeLenient(props) as unknown as NormalizedInputs;
+  const name = typeof props.name === "string" ? props.name : id;
+  await guardUsage(session, id, name, props);
+  const home = typeof props.homeDivisionId === "string" ? props.homeDivisionId : undefined;
+  if (props.state !== "inactive") {
+    if (!(await makeInactive(session, id, name, inputs, home))) return;
+  }
+  try {
+    await session.api.deleteOauthClient(id);
+  } catch (err) {
+    if (isNotFound(err)) return;
+    if (!(err instanceof GenesysApiError && err.code === "cannot.delete.client")) throw err;
+    // Someone made it active again since the state was written: make it inactive and retry once.
+    if (!(await makeInactive(session, id, name, inputs, home))) return;
+    try {
+      await session.api.deleteOauthClient(id);
+    } catch (again) {
+      if (isNotFound(again)) return;
+      throw again;
+    }
+  }
+  await waitUntilGone(session, id, name);
+}
+
+/** PUTs the client with `state: inactive`; false when it turned out to be gone already. */
+async function makeInactive(
+  session: Session,
+  id: string,
+  name: string,
+  inputs: NormalizedInputs,
+  home: string | undefined,
+): Promise<boolean> {
+  let body: ReturnType<typeof toClientRequest> | undefined;
+  try {
+    body = toClientRequest(inputs, home ?? (await homeIfNeeded(session, inputs)), {
+      state: "inactive",
+    });
+  } catch {
+    body = undefined;
+  }
+  try {
+    if (body === undefined) {
+      // The state cannot describe the client (written by an unknown version): use the live one.
+      const live = await session.api.getOauthClient(id);
+      if (live.state === "deleted") return false;
+      await session.api.putOauthClient(id, { ...liveRequest(live), state: "inactive" });
+    } else {
+      await session.api.putOauthClient(id, body);
+    }
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    if (isDisabledError(err)) throw new Error(disabledMessage(name, id, "deactivate and delete"));
+    throw err;
+  }
+}
+
+async function homeIfNeeded(
+  session: Session,
+  inputs: NormalizedInputs,
+): Promise<string | undefined> {
+  const omitted = (inputs.roleDivisions ?? []).some((r) => r.divisionId === undefined);
+  return omitted ? session.homeDivisionId() : undefined;
+}
+
+/** The request body that rewrites a live client as it is. */
+function liveRequest(live: OAuthClient) {
+  const {
+    id: _id,
+    secret: _s,
+    dateCreated: _c,
+    dateModified: _m,
+    createdBy: _cb,
+    modifiedBy: _mb,
+    selfUri: _u,
+    ...rest
+  } = live;
+  return rest;
+}
+
+/** Polls GET with backoff until 404 or `state: deleted`, at most `deleteWaitMs`. */
+async function waitUntilGone(session: Session, id: string, name: string): Promise<void> {
+  const deadline = Date.now() + session.options.deleteWaitMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      const live = await session.api.getOauthClient(id);
+      if (live.state === "deleted") return;
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    if (Date.now() + delay > deadline) {
+      throw new Error(
+        `OAuth client "${name}" (${id}) was deleted but still exists after ` +
+          `${Math.round(session.options.deleteWaitMs / 1000)} s; run \`pulumi destroy\` (or \`up\`) ` +
+          "again to check (a second delete of a client that is gone succeeds).",
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/**
+ * The deletion guard: asks for the client's usage over `deletionGuard.unusedForDays` days and
+ * refuses to delete when it made any request, or when the usage could not be established (never
+ * delete on unknown).
+ */
+async function guardUsage(
+  session: Session,
+  id: string,
+  name: string,
+  props: Record<string, unknown>,
+): Promise<void> {
+  const guard = props.deletionGuard as { unusedForDays?: unknown } | undefined;
+  const days = guard?.unusedForDays;
+  if (typeof days !== "number") return;
+  const override =
+    "To delete it anyway, remove `deletionGuard` from the resource, run `pulumi up`, then delete it.";
+  let total: number;
+  try {
+    const summary = await runUsageSummary(session.api, id, days, {
+      initialIntervalMs: session.options.usagePollIntervalMs,
+      timeoutMs: session.options.usagePollTimeoutMs,
+    });
+    total = summary.totalRequests;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `Refusing to delete OAuth client "${name}" (${id}): its deletion guard could not establish ` +
+        `its API usage over the last ${days} days (${why}). Nothing was changed. ${override}`,
+    );
+  }
+  if (total > 0) {
+    throw new Error(
+      `Refusing to delete OAuth client "${name}" (${id}): it made ${total} API request` +
+        `${total === 1 ? "" : "s"} in the last ${days} day${days === 1 ? "" : "s"} ` +
+        `(deletionGuard.unusedForDays = ${days}), so something still uses it. The client was left ` +
+        `untouched. ${override}`,
+    );
+  }
+}
