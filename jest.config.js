@@ -11,6 +11,7 @@ module.exports = {
   moduleNameMapper: {
     "^pulumi-genesyscloud-oauth$": "<rootDir>/provider/index.ts",
     "^pulumi-genesyscloud-oauth/emulator$": "<rootDir>/provider/emulator/index.ts",
+    "^pulumi-genesyscloud-oauth/testing$": "<rootDir>/provider/testing/index.ts",
   },
   testTimeout: 60000,
   maxWorkers: 2,

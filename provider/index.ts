@@ -78,3 +78,44 @@ export {
 } from "./oauthClient/resource";
 export { OAuthClientProvider } from "./oauthClient/provider";
 export { DEFAULT_TUNING, type ProviderTuning } from "./oauthClient/session";
+
+// Lookup functions over the rest of the OAuthAPI (provider/functions; explicit list there).
+export * from "./functions/index";
+
+// The client catalog (provider/catalog): format, loader, writer, declaration helper.
+export {
+  CATALOG_FIELDS,
+  CATALOG_KEY_MAX_LENGTH,
+  CATALOG_KEY_PATTERN,
+  CATALOG_STACK_KEYS,
+  CatalogStackConfigError,
+  ClientCatalogError,
+  DEFAULT_CATALOG_FILE,
+  SLUG_MAX_LENGTH,
+  VARIABLE_NAME_PATTERN,
+  declareOAuthClients,
+  escapeVariables,
+  formatProblem,
+  loadClientCatalog,
+  parseClientCatalog,
+  readCatalogStackConfig,
+  renderClientCatalog,
+  slugify,
+  substituteVariables,
+  uniqueKeys,
+  type CatalogClientArgs,
+  type CatalogEntry,
+  type CatalogField,
+  type CatalogProblem,
+  type CatalogResourceOptions,
+  type CatalogStackConfig,
+  type CatalogVars,
+  type ClientCatalog,
+  type LoadCatalogOptions,
+  type ParseCatalogOptions,
+  type RenderEntry,
+  type RenderOptions,
+  type Substituted,
+  type SubstitutionProblem,
+  type VariableContext,
+} from "./catalog/index";

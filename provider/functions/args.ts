@@ -66,7 +66,8 @@ export function requiredId(lookup: string, name: string, value: unknown): string
 }
 
 // Language ranges as RFC 9110 `Accept-Language` spells them: `de-de`, `fr;q=0.8, en-us`, `*`.
-const LANGUAGE_RANGE = /^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\s*;\s*q=(0(\.\d{0,3})?|1(\.0{0,3})?))?$/;
+const LANGUAGE_RANGE =
+  /^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\s*;\s*q=(0(\.\d{0,3})?|1(\.0{0,3})?))?$/;
 
 /** An optional `Accept-Language` value: one or more language ranges such as `de-de` or `fr, en;q=0.5`. */
 export function optionalLanguage(lookup: string, value: unknown): string | undefined {
@@ -96,6 +97,8 @@ export function optionalBoolean(lookup: string, name: string, value: unknown): b
 }
 
 /** The `Accept-Language` header object of the API client, or `undefined` when no language is set. */
-export function languageHeaders(language: string | undefined): { "Accept-Language": string } | undefined {
+export function languageHeaders(
+  language: string | undefined,
+): { "Accept-Language": string } | undefined {
   return language === undefined ? undefined : { "Accept-Language": language };
 }

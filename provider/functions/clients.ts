@@ -104,8 +104,8 @@ export type GetOauthClientOutputArgs =
     };
 
 /**
- * One OAuth client, without its secret: by id (`GET /api/v2/oauth/clients/{clientId}`; a
- * `GenesysApiError` with status 404 when there is none), or by name from the listing. By name,
+ * One OAuth client, without its secret: by id (`GET /api/v2/oauth/clients/{clientId}`, whatever
+ * its state; a `GenesysApiError` with status 404 when there is none), or by name from the listing. By name,
  * exactly one client that is not `deleted` must match: the exact, case-sensitive name, or with
  * `ignoreCase: true` the name regardless of case. Otherwise it rejects with an
  * `OAuthClientMatchError` listing the candidates (id, state, creation date): every client of that

@@ -23,6 +23,7 @@ import {
 } from "../config";
 import { argsObject } from "./args";
 import { LookupArgumentError } from "./errors";
+import type { PollOptions } from "./pollOptions";
 
 /**
  * Connection settings given as stack config keys (without the `genesyscloud:` prefix). They take
@@ -59,6 +60,11 @@ export interface LookupOptions {
   http?: HttpOptions;
   /** An API client to use as it is (its connection already has settings and options). */
   api?: OAuthApi;
+  /**
+   * How to wait for usage queries (see `PollOptions` for the defaults). Only the usage lookups
+   * poll; the others accept and ignore it, so one options object can serve every lookup.
+   */
+  poll?: PollOptions;
 }
 
 const CREDENTIAL_KEYS = ["oauthclientId", "oauthclientSecret", "accessToken"] as const;
@@ -180,10 +186,6 @@ export function closeLookupConnections(): void {
 }
 
 /** Checks the options object of a lookup (unknown keys are refused). */
-export function checkLookupOptions(
-  lookup: string,
-  opts: unknown,
-  extra: readonly string[] = [],
-): void {
-  argsObject(lookup, opts, ["settings", "http", "api", ...extra], "opts");
+export function checkLookupOptions(lookup: string, opts: unknown): void {
+  argsObject(lookup, opts, ["settings", "http", "api", "poll"], "opts");
 }

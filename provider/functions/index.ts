@@ -42,30 +42,22 @@ export {
   getOauthClientUsageSummaryOutput,
   queryOauthClientUsage,
   queryOauthClientUsageOutput,
-  type UsageLookupOptions,
   type GetOauthClientUsageSummaryArgs,
   type GetOauthClientUsageSummaryOutputArgs,
   type QueryOauthClientUsageArgs,
   type QueryOauthClientUsageOutputArgs,
 } from "./usage";
+export { DEFAULT_POLL_OPTIONS, type PollOptions, type UsagePollEvent } from "./pollOptions";
 export {
-  DEFAULT_POLL_OPTIONS,
   pollUsageExecution,
   runUsageQuery,
   runUsageSummary,
   usageTotals,
-  type PollOptions,
-  type UsagePollEvent,
   type UsageQueryResult,
   type UsageSummaryResult,
   type UsageTotals,
 } from "./usagePolling";
-export {
-  DEFAULT_USAGE_DAYS,
-  checkInterval,
-  usageInterval,
-  type UsageQueryArgs,
-} from "./usageArgs";
+export { DEFAULT_USAGE_DAYS, usageInterval, type UsageQueryArgs } from "./usageArgs";
 export {
   closeLookupConnections,
   lookupApi,
@@ -73,11 +65,7 @@ export {
   type LookupOptions,
   type SettingOverrides,
 } from "./connection";
-export {
-  type LookupOutputOptions,
-  type SettingOverridesInput,
-  type UsageLookupOutputOptions,
-} from "./output";
+export { type LookupOutputOptions, type SettingOverridesInput } from "./output";
 export { matchClientByName, similarClients, withoutSecret } from "./clientMatch";
 export {
   LookupArgumentError,

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionSettings } from "../api/settings";
 import type { LookupOptions, SettingOverrides } from "./connection";
-import type { PollOptions } from "./usagePolling";
+import type { PollOptions } from "./pollOptions";
 
 /** {@link SettingOverrides} whose values may be Outputs (e.g. `config.requireSecret(...)`). */
 export type SettingOverridesInput = {
@@ -26,11 +26,7 @@ export interface LookupOutputOptions {
   http?: LookupOptions["http"];
   /** An API client to use as it is. */
   api?: LookupOptions["api"];
-}
-
-/** Options of the `…Output` usage lookups: {@link LookupOutputOptions} plus polling. */
-export interface UsageLookupOutputOptions extends LookupOutputOptions {
-  /** How to wait for the usage query (see `PollOptions` for the defaults). */
+  /** How to wait for usage queries (only the usage lookups poll). */
   poll?: PollOptions;
 }
 

@@ -6,22 +6,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { UsageGranularity, UsageGroupBy, UsageMetric } from "../api/models";
 import { argsObject, requiredId } from "./args";
 import { checkLookupOptions, lookupApi, type LookupOptions } from "./connection";
-import { lookupOutput, type UsageLookupOutputOptions } from "./output";
+import { lookupOutput, type LookupOutputOptions } from "./output";
 import { checkDays, checkUsageQuery } from "./usageArgs";
+import { resolvePollOptions } from "./pollOptions";
 import {
-  resolvePollOptions,
   runUsageQuery,
   runUsageSummary,
-  type PollOptions,
   type UsageQueryResult,
   type UsageSummaryResult,
 } from "./usagePolling";
-
-/** Options of the usage lookups: {@link LookupOptions} plus how to wait for the results. */
-export interface UsageLookupOptions extends LookupOptions {
-  /** How to wait for the usage query (see `PollOptions` for the defaults). */
-  poll?: PollOptions;
-}
 
 /** Arguments of {@link getOauthClientUsageSummary}. */
 export interface GetOauthClientUsageSummaryArgs {
@@ -52,13 +45,13 @@ export interface GetOauthClientUsageSummaryOutputArgs {
  */
 export async function getOauthClientUsageSummary(
   args: GetOauthClientUsageSummaryArgs,
-  opts?: UsageLookupOptions,
+  opts?: LookupOptions,
 ): Promise<UsageSummaryResult> {
   const m = "getOauthClientUsageSummary";
   const a = argsObject(m, args, ["clientId", "days"]);
   const clientId = requiredId(m, "clientId", a.clientId);
   const days = checkDays(m, a.days);
-  checkLookupOptions(m, opts, ["poll"]);
+  checkLookupOptions(m, opts);
   resolvePollOptions(m, opts?.poll);
   return runUsageSummary(lookupApi(opts, m), clientId, days, opts?.poll);
 }
@@ -74,9 +67,9 @@ export async function getOauthClientUsageSummary(
  */
 export function getOauthClientUsageSummaryOutput(
   args: GetOauthClientUsageSummaryOutputArgs,
-  opts?: UsageLookupOutputOptions,
+  opts?: LookupOutputOptions,
 ): pulumi.Output<UsageSummaryResult> {
-  return lookupOutput(args, opts, (a, o: UsageLookupOptions) => getOauthClientUsageSummary(a, o));
+  return lookupOutput(args, opts, (a, o: LookupOptions) => getOauthClientUsageSummary(a, o));
 }
 
 /** Arguments of {@link queryOauthClientUsage}. */
@@ -126,13 +119,13 @@ export interface QueryOauthClientUsageOutputArgs {
  */
 export async function queryOauthClientUsage(
   args: QueryOauthClientUsageArgs,
-  opts?: UsageLookupOptions,
+  opts?: LookupOptions,
 ): Promise<UsageQueryResult> {
   const m = "queryOauthClientUsage";
   const a = argsObject(m, args, ["clientId", "interval", "granularity", "metrics", "groupBy"]);
   const clientId = requiredId(m, "clientId", a.clientId);
   const body = checkUsageQuery(m, a);
-  checkLookupOptions(m, opts, ["poll"]);
+  checkLookupOptions(m, opts);
   resolvePollOptions(m, opts?.poll);
   return runUsageQuery(lookupApi(opts, m), clientId, body, opts?.poll);
 }
@@ -149,7 +142,7 @@ export async function queryOauthClientUsage(
  */
 export function queryOauthClientUsageOutput(
   args: QueryOauthClientUsageOutputArgs,
-  opts?: UsageLookupOutputOptions,
+  opts?: LookupOutputOptions,
 ): pulumi.Output<UsageQueryResult> {
-  return lookupOutput(args, opts, (a, o: UsageLookupOptions) => queryOauthClientUsage(a, o));
+  return lookupOutput(args, opts, (a, o: LookupOptions) => queryOauthClientUsage(a, o));
 }

@@ -11,7 +11,7 @@ import {
   type UsageGroupBy,
   type UsageMetric,
 } from "../api/models";
-import { closest, describe } from "../oauthClient/suggest";
+import { closest, describe, quote } from "../oauthClient/suggest";
 import { LookupArgumentError } from "./errors";
 
 /** The usage query of `queryOauthClientUsage`, before validation. */
@@ -77,8 +77,8 @@ export function checkInterval(lookup: string, value: unknown): string {
     throw new LookupArgumentError(
       lookup,
       "interval",
-      `must be two date-times separated by one "/", such as ${INTERVAL_EXAMPLE} (durations ` +
-        `like P7D are not accepted); got ${describe(value)}.`,
+      `must be two date-times separated by one "/", such as ${INTERVAL_EXAMPLE}; ` +
+        `got ${describe(value)}.`,
     );
   }
   const [start, end] = parts.map(parseDateTime);
@@ -90,8 +90,9 @@ export function checkInterval(lookup: string, value: unknown): string {
       throw new LookupArgumentError(
         lookup,
         "interval",
-        `has an invalid ${which} ${describe(text)}: write a date-time YYYY-MM-DDThh:mm[:ss] ` +
-          `with an optional zone (Z or ±hh:mm; UTC when omitted), e.g. ${INTERVAL_EXAMPLE}.`,
+        `has an invalid ${which} ${quote(text)}: write a date-time YYYY-MM-DDThh:mm[:ss] ` +
+          `with an optional zone (Z or ±hh:mm; UTC when omitted), e.g. ${INTERVAL_EXAMPLE}; ` +
+          `durations such as P7D are not accepted.`,
       );
     }
   }
@@ -105,7 +106,12 @@ export function checkInterval(lookup: string, value: unknown): string {
   return value;
 }
 
-/** The interval from `start` to `end` in the form {@link checkInterval} accepts (UTC, ms precision). */
+/**
+ * The interval from `start` to `end` as `queryOauthClientUsage` expects it (UTC, ms precision).
+ *
+ * @example
+ * const lastWeek = usageInterval(new Date(Date.now() - 7 * 86_400_000), new Date());
+ */
 export function usageInterval(start: Date, end: Date): string {
   for (const [name, d] of [
     ["start", start],
@@ -124,7 +130,8 @@ function enumValue<T extends string>(
   value: unknown,
   allowed: readonly T[],
 ): T {
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value))
+    return value as T;
   const suggestion = typeof value === "string" ? closest(value, allowed) : undefined;
   const hint = suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`;
   throw new LookupArgumentError(
@@ -164,7 +171,10 @@ function enumList<T extends string>(
  * Checks the usage query arguments and returns the request body: only the fields that are set
  * (empty `metrics`/`groupBy` lists are left out, which the API reads as "all"/"none").
  */
-export function checkUsageQuery(lookup: string, args: Record<string, unknown>): ApiUsageClientQuery {
+export function checkUsageQuery(
+  lookup: string,
+  args: Record<string, unknown>,
+): ApiUsageClientQuery {
   const body: ApiUsageClientQuery = { interval: checkInterval(lookup, args.interval) };
   if (args.granularity !== undefined && args.granularity !== null) {
     body.granularity = enumValue(lookup, "granularity", args.granularity, USAGE_GRANULARITIES);

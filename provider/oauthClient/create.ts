@@ -180,7 +180,14 @@ async function adoptClient(
     toOutputs(inputs, live, { homeDivisionId: home, providerVersion: session.version }),
     inputs,
   );
-  if (inputs.secretRotationTrigger !== undefined) {
+  if (inputs.secretRotationTrigger === undefined) {
+    // Users expect an adopted client to have a clientSecret output like a created one; say why not.
+    console.log(
+      `OAuth client "${inputs.name}" (${id}) adopted. Genesys Cloud never returns an existing ` +
+        "secret, so the stack has no clientSecret for it; set secretRotationTrigger to regenerate " +
+        "the secret (applications using the old one must then be updated).",
+    );
+  } else {
     try {
       const rotated = await rotateSecret(session, id);
       outs = collapseRoles(

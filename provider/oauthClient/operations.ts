@@ -11,9 +11,15 @@ import {
   type RoleDivisionInput,
 } from "./types";
 
-/** True when building the request needs the org's home division (a role without a division). */
+/**
+ * True when the client's roles involve the org's home division: a role declared without a
+ * division, or deprecated `roleIds` (the API grants them in the home division). The request needs
+ * it to resolve the former; comparing the declared roles with the live ones needs it for both, so
+ * it is looked up and recorded as `homeDivisionId`.
+ */
 export function needsHomeDivision(inputs: NormalizedInputs): boolean {
   if (inputs.authorizedGrantType !== CLIENT_CREDENTIALS) return false;
+  if (Array.isArray(inputs.roleIds) && inputs.roleIds.length > 0) return true;
   return (inputs.roleDivisions ?? []).some((r) => r.divisionId === undefined);
 }
 

@@ -10,11 +10,12 @@ import { createClient } from "./create";
 import { diffClient } from "./diff";
 import { isNotFound } from "./errors";
 import { inputsFromLive, isGone, outputsFromLive } from "./mapping";
-import { collapseRoles } from "./operations";
+import { collapseRoles, needsHomeDivision } from "./operations";
 import { deleteClient } from "./remove";
 import { Session } from "./session";
 import { updateClient } from "./update";
-import { checkInputs, requireNormalizedInputs } from "./validate";
+import type { NormalizedInputs } from "./types";
+import { checkInputs, normalizeLenient, requireNormalizedInputs } from "./validate";
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
@@ -74,7 +75,8 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
   /**
    * Refresh: GETs the client. Gone (404 or `state: deleted`) → empty id, so the engine drops it.
    * Otherwise the outputs come from the live client with the write-only values carried forward,
-   * and the inputs are rebuilt from it, so `preview --refresh` shows the real drift.
+   * and the inputs are rebuilt from it, so `preview --refresh` shows the real drift. State that
+   * lacks `homeDivisionId` but needs it (older releases) gets it looked up and recorded.
    */
   async read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult> {
     const prior = record(props);
@@ -86,11 +88,22 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
       throw err;
     }
     if (isGone(live)) return { id: "", props: {} };
-    const home = typeof prior.homeDivisionId === "string" ? prior.homeDivisionId : undefined;
+    const home =
+      typeof prior.homeDivisionId === "string" ? prior.homeDivisionId : await this.homeFor(prior);
     const outs = collapseRoles(outputsFromLive(prior, live, { homeDivisionId: home }), prior);
     const inputs = inputsFromLive(prior, live, home);
     const { __provider: _provider, ...cleanInputs } = inputs as unknown as Record<string, unknown>;
     return { id, props: outs as unknown as Record<string, unknown>, inputs: cleanInputs };
+  }
+
+  /**
+   * The home division for state that declares a role without a division but has no
+   * `homeDivisionId` (written by a release that did not record it): without it such a role could
+   * not be matched to the live grant, and refresh would report drift that is not there.
+   */
+  private async homeFor(prior: Record<string, unknown>): Promise<string | undefined> {
+    const declared = normalizeLenient(prior) as unknown as NormalizedInputs;
+    return needsHomeDivision(declared) ? this.session.homeDivisionId() : undefined;
   }
 
   /**

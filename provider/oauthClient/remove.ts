@@ -9,6 +9,7 @@ import type { OAuthClient } from "../api/models";
 import { runUsageSummary } from "../functions/usagePolling";
 import { disabledMessage, isDisabledError, isNotFound } from "./errors";
 import { toClientRequest } from "./mapping";
+import { needsHomeDivision } from "./operations";
 import type { Session } from "./session";
 import { normalizeLenient } from "./validate";
 import type { NormalizedInputs } from "./types";
@@ -53,9 +54,8 @@ async function makeInactive(
 ): Promise<boolean> {
   let body: ReturnType<typeof toClientRequest> | undefined;
   try {
-    body = toClientRequest(inputs, home ?? (await homeIfNeeded(session, inputs)), {
-      state: "inactive",
-    });
+    const resolved = home ?? (needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined);
+    body = toClientRequest(inputs, resolved, { state: "inactive" });
   } catch {
     body = undefined;
   }
@@ -74,14 +74,6 @@ async function makeInactive(
     if (isDisabledError(err)) throw new Error(disabledMessage(name, id, "deactivate and delete"));
     throw err;
   }
-}
-
-async function homeIfNeeded(
-  session: Session,
-  inputs: NormalizedInputs,
-): Promise<string | undefined> {
-  const omitted = (inputs.roleDivisions ?? []).some((r) => r.divisionId === undefined);
-  return omitted ? session.homeDivisionId() : undefined;
 }
 
 /** The request body that rewrites a live client as it is. */

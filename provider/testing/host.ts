@@ -5,6 +5,7 @@
  * `--require`d watchdog) when the driver process dies without running any handler.
  */
 import { ChildProcess, spawn } from "child_process";
+import type { Socket } from "net";
 import * as path from "path";
 import { resolveSdkDir } from "./sdk";
 import { StackSettings, projectOf, resolveConfig } from "./stack";
@@ -242,6 +243,12 @@ function startHost(options: HostOptions): Promise<ProviderHost> {
         clearTimeout(timer);
         host = new ProviderHost(child, port, command, captured);
         track(host);
+        // A host left running must not keep this process alive: when the process exits, the
+        // exit handler kills it. Pending RPCs keep the process alive on their own.
+        child.unref();
+        for (const stream of [child.stdout, child.stderr]) {
+          (stream as Partial<Socket> | null)?.unref?.();
+        }
         resolve(host);
       } else {
         captured.push({ stream: "stdout", text });

@@ -45,6 +45,24 @@ export function endLaunch(): void {
 }
 
 const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * The process whose exit and signals to watch. Under jest, `process` is a per-test-file copy with
+ * its own listeners, which the real process's exit and signals never reach; the real one is
+ * reachable from the outer realm (where `Buffer` comes from). Elsewhere both are the same object.
+ */
+function realProcess(): NodeJS.Process {
+  try {
+    const outer = (Buffer.constructor as FunctionConstructor)("return process")() as unknown;
+    const candidate = outer as Partial<NodeJS.Process> | undefined;
+    if (typeof candidate?.on === "function" && candidate.pid === process.pid) {
+      return outer as NodeJS.Process;
+    }
+  } catch {
+    // A realm that forbids code generation: fall back to the visible process object.
+  }
+  return process;
+}
 let installed = false;
 let launching = 0;
 let watchdogPath: string | undefined;
@@ -73,9 +91,10 @@ function onSignal(sig: NodeJS.Signals): void {
   removeWatchdog();
   // If nobody else handles the signal, restore the default action and re-raise it so the
   // process still terminates the way it would have without us.
-  if (process.listenerCount(sig) === 1) {
+  const proc = realProcess();
+  if (proc.listenerCount(sig) === 1) {
     uninstallHandlers();
-    process.kill(process.pid, sig);
+    proc.kill(proc.pid, sig);
   }
 }
 
@@ -93,8 +112,9 @@ function installHandlers(): void {
     return;
   }
   installed = true;
-  process.on("exit", onExit);
-  SIGNALS.forEach((sig) => process.on(sig, onSignal));
+  const proc = realProcess();
+  proc.on("exit", onExit);
+  SIGNALS.forEach((sig) => proc.on(sig, onSignal));
 }
 
 function uninstallHandlers(): void {
@@ -102,8 +122,9 @@ function uninstallHandlers(): void {
     return;
   }
   installed = false;
-  process.off("exit", onExit);
-  SIGNALS.forEach((sig) => process.off(sig, onSignal));
+  const proc = realProcess();
+  proc.off("exit", onExit);
+  SIGNALS.forEach((sig) => proc.off(sig, onSignal));
 }
 
 // Preloaded into the host's node (NODE_OPTIONS=--require): exits when the driver process is gone,

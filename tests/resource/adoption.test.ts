@@ -1,0 +1,125 @@
+/**
+ * Adoption (`adoptClientId`), the stand-in for `pulumi import`, which dynamic providers cannot
+ * support: taking over a client created outside the stack.
+ */
+import type { OAuthClientArgs } from "../../provider";
+import { EMULATOR_DIVISION_IDS, EMULATOR_ROLE_IDS } from "../../provider/emulator";
+import { isSecret } from "../../provider/testing";
+import {
+  calls,
+  idOf,
+  login,
+  outputsOf,
+  resourceOf,
+  secretOf,
+  startHarness,
+  stepOf,
+  writes,
+  type Harness,
+} from "./harness";
+
+const CLIENTS = "/api/v2/oauth/clients";
+const DEVELOPER = EMULATOR_ROLE_IDS.developer;
+const HOME = EMULATOR_DIVISION_IDS.home;
+
+describe("OAuthClient adoption", () => {
+  let h: Harness;
+  /** A client created in the admin UI, and its secret (which the stack cannot learn). */
+  let legacy: { id: string; secret: string };
+  let declared: OAuthClientArgs;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    const seeded = await h.emulator.admin.seedClient({
+      name: "legacy-sync",
+      description: "made by hand",
+      authorizedGrantType: "CLIENT-CREDENTIALS",
+      roleDivisions: [{ roleId: DEVELOPER, divisionId: HOME }],
+    });
+    legacy = { id: seeded.id as string, secret: seeded.secret };
+    declared = {
+      name: "legacy-sync",
+      description: "made by hand",
+      authorizedGrantType: "CLIENT-CREDENTIALS",
+      roleDivisions: [{ roleId: DEVELOPER }],
+      adoptClientId: legacy.id,
+    };
+    await h.clearLog();
+  });
+
+  it("adopts a client that matches the program without any write", async () => {
+    const up = await h.up({ legacy: declared });
+    expect(up.errors).toEqual([]);
+    expect(stepOf(up, "legacy").op).toBe("create");
+    expect(idOf(h.engine, "legacy")).toBe(legacy.id);
+    const served = await h.apiRequests();
+    expect(served.length).toBeGreaterThan(0);
+    expect(writes(served)).toEqual([]);
+
+    // Genesys never returns an existing secret: the stack has none, and says how to get one.
+    const outs = outputsOf(h.engine, "legacy");
+    expect(outs.clientSecret).toBeUndefined();
+    expect(outs).toMatchObject({ clientId: legacy.id, adoptClientId: legacy.id, state: "active" });
+    expect(up.diagnostics.map((l) => l.text).join("\n")).toMatch(
+      /adopted.*has no clientSecret.*set secretRotationTrigger/s,
+    );
+    expect((await login(h.emulator, legacy.id, legacy.secret)).status).toBe(200);
+
+    await h.clearLog();
+    const again = await h.up({ legacy: declared });
+    expect(again.steps.map((s) => s.op)).toEqual(["same"]);
+    expect(await h.requests()).toEqual([]);
+  });
+
+  it("adopts a client that differs from the program with one PUT", async () => {
+    const up = await h.up({ legacy: { ...declared, description: "managed by Pulumi" } });
+    expect(up.errors).toEqual([]);
+    expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${legacy.id}`]);
+    const live = (await h.emulator.admin.clients()).find((c) => c.id === legacy.id);
+    expect(live?.description).toBe("managed by Pulumi");
+    expect(outputsOf(h.engine, "legacy").description).toBe("managed by Pulumi");
+  });
+
+  it("adopts with a rotation trigger: one POST …/secret, and the stack knows the working secret", async () => {
+    const up = await h.up({ legacy: { ...declared, secretRotationTrigger: "adopted" } });
+    expect(up.errors).toEqual([]);
+    expect(writes(await h.apiRequests())).toEqual([`POST ${CLIENTS}/${legacy.id}/secret`]);
+    expect(isSecret(resourceOf(h.engine, "legacy").outputs.clientSecret)).toBe(true);
+    const secret = secretOf(h.engine, "legacy");
+    expect((await login(h.emulator, legacy.id, secret)).status).toBe(200);
+    expect((await login(h.emulator, legacy.id, legacy.secret)).status).toBe(400);
+  });
+
+  it("fails clearly and creates nothing when the client to adopt does not exist", async () => {
+    const missing = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    const up = await h.up({ legacy: { ...declared, adoptClientId: missing } });
+    expect(up.ok).toBe(false);
+    expect(stepOf(up, "legacy").error).toMatch(
+      new RegExp(`adoptClientId: no OAuth client with id ${missing} exists in this org`),
+    );
+    expect(writes(await h.apiRequests())).toEqual([]);
+    expect(h.engine.state).toEqual([]);
+    expect((await h.emulator.admin.clients()).map((c) => c.name).sort()).toEqual(
+      [expect.any(String), "legacy-sync"].sort(),
+    );
+  });
+
+  it("deletes an adopted client on destroy", async () => {
+    expect((await h.up({ legacy: declared })).errors).toEqual([]);
+    await h.clearLog();
+
+    const destroy = await h.destroy();
+    expect(destroy.errors).toEqual([]);
+    expect(calls(await h.apiRequests())).toEqual([
+      `PUT ${CLIENTS}/${legacy.id}`,
+      `DELETE ${CLIENTS}/${legacy.id}`,
+      `GET ${CLIENTS}/${legacy.id}`,
+    ]);
+    expect((await h.emulator.admin.clients()).some((c) => c.id === legacy.id)).toBe(false);
+  });
+});

@@ -1,0 +1,392 @@
+/**
+ * The OAuthClient lifecycle through the real dynamic-provider host, as `pulumi preview`, `up` and
+ * `destroy` drive it: what is planned, which API requests reach Genesys Cloud (the emulator's
+ * request log), what the state holds.
+ */
+import type { OAuthClientArgs } from "../../provider";
+import { EMULATOR_DIVISION_IDS, EMULATOR_ROLE_IDS } from "../../provider/emulator";
+import { isSecret, type JsonValue } from "../../provider/testing";
+import {
+  calls,
+  idOf,
+  login,
+  ops,
+  outputsOf,
+  resourceOf,
+  secretOf,
+  startHarness,
+  stepOf,
+  withoutProvider,
+  writes,
+  type Harness,
+} from "./harness";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version the outputs record
+const VERSION = (require("../../package.json") as { version: string }).version;
+const { admin: ADMIN, developer: DEVELOPER, supervisor: SUPERVISOR } = EMULATOR_ROLE_IDS;
+const { home: HOME, sales: SALES } = EMULATOR_DIVISION_IDS;
+const CLIENTS = "/api/v2/oauth/clients";
+
+const worker: OAuthClientArgs = {
+  authorizedGrantType: "CLIENT-CREDENTIALS",
+  description: "nightly sync",
+  roleDivisions: [{ roleId: ADMIN }],
+};
+const portal: OAuthClientArgs = {
+  authorizedGrantType: "CODE",
+  scope: ["users:readonly", "analytics", "routing"],
+  registeredRedirectUri: ["https://b.example.com/cb", "https://a.example.com/cb"],
+};
+
+/** Every `null`, `{}` or non-ISO `date*` value in an output tree, as paths. */
+function unclean(value: JsonValue, path = ""): string[] {
+  if (value === null) return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unclean(v, `${path}[${i}]`));
+  if (typeof value !== "object") {
+    const isDate = /(^|\.)date[A-Z]\w*$/.test(path);
+    return isDate && !(typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value)) ? [path] : [];
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return [path];
+  return entries.flatMap(([k, v]) => unclean(v, path ? `${path}.${k}` : k));
+}
+
+describe("OAuthClient lifecycle", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  it("previews a new stack as creates without sending a single request", async () => {
+    const preview = await h.preview({ worker, portal });
+    expect(preview.errors).toEqual([]);
+    expect(ops(preview)).toEqual([
+      ["portal", "create", []],
+      ["worker", "create", []],
+    ]);
+    expect(preview.summary).toEqual({ create: 2 });
+    // Not even a token request: configure and check never call the API.
+    expect(await h.requests()).toEqual([]);
+    expect(h.engine.state).toEqual([]);
+  });
+
+  it("creates a client whose outputs echo the normalized inputs and keep the secret secret", async () => {
+    const up = await h.up({
+      worker: {
+        authorizedGrantType: "CLIENT_CREDENTIALS",
+        roleDivisions: [{ roleId: ADMIN, divisionId: "*" }, { roleId: DEVELOPER }],
+        registeredRedirectUri: ["https://z.example.com/cb", "https://a.example.com/cb"],
+      },
+    });
+    expect(up.errors).toEqual([]);
+    expect(stepOf(up, "worker").op).toBe("create");
+    expect(writes(await h.apiRequests())).toEqual([`POST ${CLIENTS}`]);
+
+    const state = resourceOf(h.engine, "worker");
+    expect(isSecret(state.outputs.clientSecret)).toBe(true);
+    expect(isSecret(stepOf(up, "worker").outputs?.clientSecret)).toBe(true);
+    const secret = secretOf(h.engine, "worker");
+    expect(JSON.stringify(h.engine.stateSnapshot())).not.toContain(secret);
+
+    const outs = withoutProvider(state.outputs);
+    expect(unclean(outs)).toEqual([]);
+    expect(outs).toEqual({
+      name: "worker",
+      description: "",
+      authorizedGrantType: "CLIENT-CREDENTIALS",
+      accessTokenValiditySeconds: 86400,
+      registeredRedirectUri: ["https://a.example.com/cb", "https://z.example.com/cb"],
+      roleDivisions: [{ roleId: DEVELOPER }, { roleId: ADMIN, divisionId: "*" }].sort((a, b) =>
+        a.roleId.localeCompare(b.roleId),
+      ),
+      state: "active",
+      clientId: state.id,
+      clientSecret: secret,
+      dateCreated: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      dateModified: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      createdBy: { id: h.emulator.clientId, name: expect.any(String) },
+      modifiedBy: { id: h.emulator.clientId, name: expect.any(String) },
+      homeDivisionId: HOME,
+      providerVersion: VERSION,
+    });
+    expect(typeof state.outputs.__provider).toBe("string");
+
+    // The client exists as declared (the role without a division is in the home division),
+    // and the secret in the state is the one that works.
+    const [live] = (await h.emulator.admin.clients()).filter((c) => c.id === state.id);
+    expect(live.roleDivisions).toEqual(
+      expect.arrayContaining([
+        { roleId: ADMIN, divisionId: "*" },
+        { roleId: DEVELOPER, divisionId: HOME },
+      ]),
+    );
+    expect((await login(h.emulator, state.id, secret)).status).toBe(200);
+  });
+
+  it("makes no request at all and reports same when nothing changed", async () => {
+    expect((await h.up({ worker, portal })).errors).toEqual([]);
+    const before = outputsOf(h.engine, "worker");
+    await h.clearLog();
+
+    const again = await h.up({ worker, portal });
+    expect(again.errors).toEqual([]);
+    expect(again.steps.map((s) => s.op)).toEqual(["same", "same"]);
+    expect(await h.requests()).toEqual([]);
+    expect(outputsOf(h.engine, "worker")).toEqual(before);
+  });
+
+  it("treats a new order of scope, registeredRedirectUri or roleDivisions as no change", async () => {
+    const roles = [
+      { roleId: ADMIN },
+      { roleId: ADMIN, divisionId: SALES },
+      { roleId: SUPERVISOR, divisionId: "*" },
+    ];
+    expect((await h.up({ worker: { ...worker, roleDivisions: roles }, portal })).errors).toEqual(
+      [],
+    );
+    await h.clearLog();
+
+    const reordered = {
+      worker: { ...worker, roleDivisions: [...roles].reverse() },
+      portal: {
+        ...portal,
+        scope: ["routing", "users:readonly", "analytics"],
+        registeredRedirectUri: ["https://a.example.com/cb", "https://b.example.com/cb"],
+      },
+    };
+    const preview = await h.preview(reordered);
+    expect(preview.steps.map((s) => [s.op, s.diffKeys])).toEqual([
+      ["same", []],
+      ["same", []],
+    ]);
+    const up = await h.up(reordered);
+    expect(up.steps.map((s) => s.op)).toEqual(["same", "same"]);
+    expect(await h.requests()).toEqual([]);
+  });
+
+  const changes: [string, Record<string, OAuthClientArgs>, Record<string, OAuthClientArgs>][] = [
+    ["name", { worker }, { worker: { ...worker, name: "worker-renamed" } }],
+    ["description", { worker }, { worker: { ...worker, description: "hourly sync" } }],
+    [
+      "accessTokenValiditySeconds",
+      { worker },
+      { worker: { ...worker, accessTokenValiditySeconds: 3600 } },
+    ],
+    [
+      "registeredRedirectUri",
+      { portal },
+      {
+        portal: {
+          ...portal,
+          registeredRedirectUri: ["https://a.example.com/cb", "https://c.example.com/cb"],
+        },
+      },
+    ],
+    ["scope", { portal }, { portal: { ...portal, scope: ["users:readonly", "analytics"] } }],
+    [
+      "roleDivisions",
+      { worker },
+      {
+        worker: {
+          ...worker,
+          roleDivisions: [{ roleId: ADMIN }, { roleId: ADMIN, divisionId: SALES }],
+        },
+      },
+    ],
+  ];
+  it.each(changes)(
+    "updates %s in place with exactly one PUT",
+    async (key, before, after) => {
+      expect((await h.up(before)).errors).toEqual([]);
+      const [name] = Object.keys(before);
+      const id = idOf(h.engine, name);
+      await h.clearLog();
+
+      const preview = await h.preview(after);
+      expect([stepOf(preview, name).op, stepOf(preview, name).diffKeys]).toEqual([
+        "update",
+        [key],
+      ]);
+      const up = await h.up(after);
+      expect(up.errors).toEqual([]);
+      expect([stepOf(up, name).op, stepOf(up, name).diffKeys]).toEqual(["update", [key]]);
+      expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${id}`]);
+      expect(idOf(h.engine, name)).toBe(id);
+
+      const [live] = (await h.emulator.admin.clients()).filter((c) => c.id === id);
+      const declared = after[name] as Record<string, unknown>;
+      if (key === "roleDivisions") {
+        expect(live.roleDivisions).toEqual(
+          expect.arrayContaining([
+            { roleId: ADMIN, divisionId: HOME },
+            { roleId: ADMIN, divisionId: SALES },
+          ]),
+        );
+        expect(live.roleDivisions).toHaveLength(2);
+      } else if (Array.isArray(declared[key])) {
+        expect([...(live[key as keyof typeof live] as string[])].sort()).toEqual(
+          [...(declared[key] as string[])].sort(),
+        );
+      } else {
+        expect(live[key as keyof typeof live]).toEqual(declared[key]);
+      }
+    },
+  );
+
+  it("switches state active → inactive → active with one PUT each", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    for (const state of ["inactive", "active"]) {
+      await h.clearLog();
+      const up = await h.up({ worker: { ...worker, state } });
+      expect(up.errors).toEqual([]);
+      expect([stepOf(up, "worker").op, stepOf(up, "worker").diffKeys]).toEqual([
+        "update",
+        ["state"],
+      ]);
+      expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${id}`]);
+      expect((await h.emulator.admin.clients()).find((c) => c.id === id)?.state).toBe(state);
+      expect(outputsOf(h.engine, "worker").state).toBe(state);
+    }
+  });
+
+  it("keeps deprecated roleIds declared next to roleDivisions stable: no change after up or refresh", async () => {
+    const legacy = {
+      worker: {
+        ...worker,
+        roleDivisions: [{ roleId: ADMIN, divisionId: SALES }],
+        roleIds: [DEVELOPER],
+      },
+    };
+    expect((await h.up(legacy)).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    const live = (await h.emulator.admin.clients()).find((c) => c.id === id);
+    expect(live?.roleDivisions).toEqual(
+      expect.arrayContaining([
+        { roleId: ADMIN, divisionId: SALES },
+        { roleId: DEVELOPER, divisionId: HOME },
+      ]),
+    );
+    await h.clearLog();
+
+    expect(ops(await h.preview(legacy))).toEqual([["worker", "same", []]]);
+    expect(ops(await h.engine.refresh())).toEqual([["worker", "refresh-same", []]]);
+    expect(ops(await h.up(legacy))).toEqual([["worker", "same", []]]);
+    expect(writes(await h.apiRequests())).toEqual([]);
+  });
+
+  it("changes the grant type from CLIENT-CREDENTIALS to CODE in place, not by replacement", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    const secret = secretOf(h.engine, "worker");
+    await h.clearLog();
+
+    const up = await h.up({
+      worker: {
+        description: worker.description,
+        authorizedGrantType: "CODE",
+        scope: ["users:readonly"],
+      },
+    });
+    expect(up.errors).toEqual([]);
+    const step = stepOf(up, "worker");
+    expect([step.op, step.diffKeys, step.replaceKeys]).toEqual([
+      "update",
+      ["authorizedGrantType", "roleDivisions", "scope"],
+      undefined,
+    ]);
+    expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${id}`]);
+    expect(idOf(h.engine, "worker")).toBe(id);
+    const live = (await h.emulator.admin.clients()).find((c) => c.id === id);
+    expect([live?.authorizedGrantType, live?.scope]).toEqual(["CODE", ["users:readonly"]]);
+    const outs = outputsOf(h.engine, "worker");
+    expect(outs.roleDivisions).toBeUndefined();
+    expect(outs.scope).toEqual(["users:readonly"]);
+    expect(secretOf(h.engine, "worker")).toBe(secret);
+  });
+
+  it("creates a client declared inactive with a POST (active) then a PUT (inactive)", async () => {
+    const up = await h.up({ worker: { ...worker, state: "inactive" } });
+    expect(up.errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    const log = (await h.emulator.admin.requests()).filter((r) => r.method !== "GET");
+    expect(calls(log)).toEqual([`POST ${CLIENTS}`, `PUT ${CLIENTS}/${id}`]);
+    expect([
+      (log[0].body as { state?: string }).state,
+      (log[1].body as { state?: string }).state,
+    ]).toEqual(["active", "inactive"]);
+    expect((await h.emulator.admin.clients()).find((c) => c.id === id)?.state).toBe("inactive");
+    expect(outputsOf(h.engine, "worker").state).toBe("inactive");
+    expect(isSecret(resourceOf(h.engine, "worker").outputs.clientSecret)).toBe(true);
+  });
+
+  it("destroys a client with PUT inactive, DELETE, then a GET that finds it gone", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    await h.clearLog();
+
+    const destroy = await h.destroy();
+    expect(destroy.errors).toEqual([]);
+    expect(stepOf(destroy, "worker").op).toBe("delete");
+    const log = (await h.emulator.admin.requests()).filter((r) => r.path.startsWith("/api/"));
+    expect(log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `PUT ${CLIENTS}/${id} 200`,
+      `DELETE ${CLIENTS}/${id} 204`,
+      `GET ${CLIENTS}/${id} 404`,
+    ]);
+    expect((log[0].body as { state?: string }).state).toBe("inactive");
+    expect(await h.emulator.admin.clients()).not.toContainEqual(expect.objectContaining({ id }));
+    expect(h.engine.state).toEqual([]);
+  });
+
+  it("destroys a client declared inactive without a PUT", async () => {
+    expect((await h.up({ worker: { ...worker, state: "inactive" } })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    await h.clearLog();
+
+    expect((await h.destroy()).errors).toEqual([]);
+    expect(calls(await h.apiRequests())).toEqual([
+      `DELETE ${CLIENTS}/${id}`,
+      `GET ${CLIENTS}/${id}`,
+    ]);
+  });
+
+  it("destroys a client that is already gone from Genesys Cloud", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    await h.emulator.admin.deleteClient(id);
+    await h.clearLog();
+
+    const destroy = await h.destroy();
+    expect(destroy.errors).toEqual([]);
+    expect(stepOf(destroy, "worker").op).toBe("delete");
+    expect(h.engine.state).toEqual([]);
+    const log = await h.apiRequests();
+    expect(log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `PUT ${CLIENTS}/${id} 404`,
+    ]);
+  });
+
+  it("deletes a client removed from the program after the other steps", async () => {
+    expect((await h.up({ worker, portal })).errors).toEqual([]);
+    const id = idOf(h.engine, "portal");
+    await h.clearLog();
+
+    const up = await h.up({ worker });
+    expect(up.errors).toEqual([]);
+    expect(up.steps.map((s) => [s.name, s.op])).toEqual([
+      ["worker", "same"],
+      ["portal", "delete"], // deletes run after every other step
+    ]);
+    expect(writes(await h.apiRequests())).toEqual([
+      `PUT ${CLIENTS}/${id}`,
+      `DELETE ${CLIENTS}/${id}`,
+    ]);
+  });
+});

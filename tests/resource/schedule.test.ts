@@ -1,0 +1,133 @@
+/**
+ * Scheduled rotation (`rotateAfterDays`). Time is injected: the emulator's clock and the host's
+ * (`GENESYSCLOUD_OAUTH_NOW`, read by the provider in the host) agree. "Later" is a second host
+ * started with a later clock, continuing the same stack state, as a CI run a month later would.
+ */
+import type { OAuthClientArgs } from "../../provider";
+import { EMULATOR_ROLE_IDS } from "../../provider/emulator";
+import type { Engine, OperationResult } from "../../provider/testing";
+import {
+  clientsProgram,
+  idOf,
+  login,
+  ops,
+  secretOf,
+  startEngine,
+  startHarness,
+  stepOf,
+  writes,
+  type Clients,
+  type Harness,
+} from "./harness";
+
+const CLIENTS = "/api/v2/oauth/clients";
+const T0 = "2026-03-01T09:00:00.000Z";
+const LATER = "2026-04-01T09:00:00.000Z"; // 31 days on
+const base: OAuthClientArgs = {
+  authorizedGrantType: "CLIENT-CREDENTIALS",
+  roleDivisions: [{ roleId: EMULATOR_ROLE_IDS.developer }],
+};
+
+describe("OAuthClient scheduled rotation", () => {
+  let h: Harness;
+  let later: Engine;
+  beforeAll(async () => {
+    h = await startHarness({
+      emulator: { now: () => new Date(T0) },
+      env: { GENESYSCLOUD_OAUTH_NOW: T0 },
+    });
+    ({ engine: later } = await startEngine(h.emulator, { env: { GENESYSCLOUD_OAUTH_NOW: LATER } }));
+  });
+  afterAll(async () => {
+    await later?.close();
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset(); // the emulator's clock is back at T0
+    later.setState([]);
+  });
+
+  /** Moves the stack to the later host and the emulator's clock to LATER. */
+  async function monthLater(): Promise<void> {
+    later.setState(h.engine.state);
+    await h.emulator.admin.updateSettings({ now: LATER });
+    await h.clearLog();
+  }
+  const previewLater = async (clients: Clients): Promise<OperationResult> =>
+    later.preview(await h.capture(clientsProgram(clients), { preview: true }));
+  const upLater = async (clients: Clients): Promise<OperationResult> =>
+    later.up(await h.capture(clientsProgram(clients)));
+  const lines = (result: OperationResult): string =>
+    result.diagnostics.map((l) => l.text).join("\n");
+
+  it("leaves a secret younger than rotateAfterDays alone: same, no request", async () => {
+    const clients = { fresh: { ...base, rotateAfterDays: 30 }, long: { ...base, rotateAfterDays: 60 } };
+    expect((await h.up(clients)).errors).toEqual([]);
+    await h.clearLog();
+
+    const now = await h.preview(clients);
+    expect(now.steps.map((s) => s.op)).toEqual(["same", "same"]);
+    expect(lines(now)).not.toMatch(/rotation due/);
+
+    await monthLater();
+    const month = await previewLater(clients);
+    expect(stepOf(month, "long").op).toBe("same");
+    expect(lines(month)).not.toContain(idOf(h.engine, "long"));
+    expect(await h.requests()).toEqual([]);
+  });
+
+  it("shows a due rotation in preview with its reason, and rotates exactly once per client", async () => {
+    const clients: Clients = {
+      rotated: { ...base, rotateAfterDays: 30, secretRotationTrigger: "a" },
+      fresh: { ...base, rotateAfterDays: 30 },
+      both: { ...base, rotateAfterDays: 30, secretRotationTrigger: "a" },
+      long: { ...base, rotateAfterDays: 60 },
+    };
+    expect((await h.up(clients)).errors).toEqual([]);
+    // `rotated` gets its secret regenerated at T0, so its age counts from that rotation.
+    clients.rotated = { ...clients.rotated, secretRotationTrigger: "b" };
+    expect((await h.up(clients)).errors).toEqual([]);
+    const before = Object.fromEntries(Object.keys(clients).map((n) => [n, secretOf(h.engine, n)]));
+    await monthLater();
+
+    // `both` is due and its trigger changes too: still a single rotation.
+    clients.both = { ...clients.both, secretRotationTrigger: "c" };
+    const preview = await previewLater(clients);
+    expect(ops(preview)).toEqual([
+      ["both", "update", ["secretRotationTrigger"]],
+      ["fresh", "update", []],
+      ["long", "same", []],
+      ["rotated", "update", []],
+    ]);
+    expect(lines(preview)).toMatch(
+      new RegExp(
+        `OAuth client ${idOf(h.engine, "rotated")}: secret rotation due: last rotated 2026-03-01, every 30 days`,
+      ),
+    );
+    expect(lines(preview)).toMatch(
+      new RegExp(
+        `OAuth client ${idOf(h.engine, "fresh")}: secret rotation due: created 2026-03-01, never rotated`,
+      ),
+    );
+    expect(await h.requests()).toEqual([]);
+
+    const up = await upLater(clients);
+    expect(up.errors).toEqual([]);
+    expect(writes(await h.apiRequests()).sort()).toEqual(
+      ["rotated", "fresh", "both"].map((n) => `POST ${CLIENTS}/${idOf(h.engine, n)}/secret`).sort(),
+    );
+    expect(lines(up)).toMatch(/"rotated" .*: secret rotation due: .*; regenerating its secret/);
+    for (const name of ["rotated", "fresh", "both"]) {
+      const secret = secretOf(later, name);
+      expect(secret).not.toBe(before[name]);
+      expect((await login(h.emulator, idOf(later, name), secret)).status).toBe(200);
+    }
+    expect(secretOf(later, "long")).toBe(before.long);
+
+    await h.clearLog();
+    const settled = await previewLater(clients);
+    expect(settled.steps.map((s) => s.op)).toEqual(["same", "same", "same", "same"]);
+    expect(await h.requests()).toEqual([]);
+    expect(stepOf(settled, "rotated").error).toBeUndefined();
+  });
+});
