@@ -14,8 +14,8 @@ import { runProviderPhases, type ProviderPhase } from "./providerRun";
 import { runRateLimited } from "./rateRun";
 import { evaluateTargets } from "./report";
 import { effectiveParallel } from "./requests";
-import { loginSdk, runSdkPhases, type SdkPhase } from "./sdkRun";
-import type { BenchResult, PhaseFigures } from "./types";
+import { loginSdk, runSdkFiguress } from "./sdkRun";
+import type { BenchResult, PhaseFigures, SdkFigures } from "./types";
 
 /**
  * The latency runs measure latency and overhead, not the rate limit: the emulator allows this
@@ -36,7 +36,7 @@ export function emulatorStack(emulator: EmulatorProcess): StackSettings {
   };
 }
 
-function withSdk(f: ProviderPhase, sdk: SdkPhase | undefined): PhaseFigures {
+function withSdk(f: ProviderPhase, sdk: SdkFigures | undefined): PhaseFigures {
   return {
     ...f,
     sdk: sdk ?? null,
@@ -51,6 +51,7 @@ export async function runBenchmark(
 ): Promise<BenchResult> {
   const pkg = loadPackage();
   const startedAt = new Date();
+  const startLoad = os.loadavg()[0];
   const started = performance.now();
   const emulator = await startEmulatorProcess(pkg, {
     latencyMs: options.latencyMs,
@@ -80,13 +81,13 @@ export async function runBenchmark(
     for (const parallel of options.parallel) {
       const { phases } = await runProviderPhases(ctx, parallel);
       const sdk = options.sdk
-        ? await runSdkPhases(
+        ? await runSdkFiguress(
             emulator,
             options.clients,
             parallel,
             pkg.emulator.EMULATOR_ROLE_IDS.developer,
           )
-        : new Map<string, SdkPhase>();
+        : new Map<string, SdkFigures>();
       for (const [phase, s] of sdk) {
         log(`  p=${parallel || "∞"} ${phase.padEnd(12)} SDK ${s.timeMs.toFixed(0).padStart(7)} ms`);
       }
@@ -104,9 +105,10 @@ export async function runBenchmark(
           options.rateWindowSeconds,
         )
       : null;
-    const rss = runs
-      .flatMap((r) => r.phases.map((f) => f.hostPeakRssBytes))
-      .filter((v): v is number => v !== null);
+    const rss = [
+      ...runs.flatMap((r) => r.phases.map((f) => f.hostPeakRssBytes)),
+      rateLimited?.hostPeakRssBytes ?? null,
+    ].filter((v): v is number => v !== null);
     const partial: Omit<BenchResult, "targets"> = {
       version: 1,
       startedAt: startedAt.toISOString(),
@@ -116,6 +118,7 @@ export async function runBenchmark(
         cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
+        loadAverage: [startLoad, os.loadavg()[0]],
       },
       settings: {
         clients: options.clients,

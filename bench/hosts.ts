@@ -3,6 +3,7 @@
  * step by step), their peak memory, and a destroy that runs deletes in parallel like the engine.
  */
 import * as fs from "fs";
+import * as os from "os";
 import type {
   Engine,
   OperationResult,
@@ -11,6 +12,7 @@ import type {
   StepOp,
 } from "../provider/testing";
 import type { PackageUnderTest } from "./pkg";
+import type { CpuFigures } from "./types";
 
 /** How to launch a host and its engine. */
 export interface LaunchOptions {
@@ -74,24 +76,61 @@ export async function launchEngine(
   }
 }
 
-/**
- * Peak resident memory (VmHWM) of the host's node process, in bytes; found in the host's process
- * group by its command line (the sh wrapper is in the same group). `null` without /proc.
- */
-export async function hostPeakRssBytes(host: ProviderHost): Promise<number | null> {
-  let peak: number | null = null;
+/** The PID of the host's node process: found in its process group by its command line. */
+export async function hostNodePid(host: ProviderHost): Promise<number | null> {
   for (const pid of await host.processGroupPids()) {
     try {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      if (!argv.some((arg) => arg.includes("dynamic-provider"))) continue;
-      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-      const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
-      if (kb) peak = Math.max(peak ?? 0, Number(kb[1]) * 1024);
+      // The sh wrapper shares the group; the node process runs …/cmd/dynamic-provider.
+      if (argv.some((arg) => arg.includes("dynamic-provider"))) return pid;
     } catch {
-      // The process exited while we looked, or there is no /proc: no figure.
+      // Exited while we looked.
     }
   }
-  return peak;
+  return null;
+}
+
+/** Peak resident memory (VmHWM) of a process, in bytes; `null` without /proc. */
+export function peakRssBytes(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU time (user + system) a process has used so far, ms; `null` without /proc. */
+export function cpuMs(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU figures of a phase, with the CPU bound (their sum over the machine's cores). */
+export function cpuFigures(
+  hostMs: number | null,
+  engineMs: number,
+  emulatorMs: number | null,
+): CpuFigures {
+  const cpuBoundMs = ((hostMs ?? 0) + engineMs + (emulatorMs ?? 0)) / Math.max(1, os.cpus().length);
+  return { hostMs, engineMs, emulatorMs, cpuBoundMs };
+}
+
+/** CPU time this process has used so far, ms. */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** Runs tasks with at most `max` at once (0 = unbounded). */
@@ -115,7 +154,7 @@ export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> 
  * form one antichain (`step_generator.go` `ScheduleDeletes`) and run concurrently, up to
  * `--parallel`. The driver's `Engine.destroy()` deletes one resource at a time, so this runs each
  * delete through the driver's own delete step (one single-resource engine per resource, sharing
- * the host and its client). With dependencies in the state it falls back to `Engine.destroy()`.
+ * the host's client). With dependencies in the state it falls back to `Engine.destroy()`.
  */
 export async function destroyLikeEngine(
   pkg: PackageUnderTest,
@@ -130,17 +169,16 @@ export async function destroyLikeEngine(
   const results = await Promise.all(
     state.map((resource) =>
       limit(async () => {
-        const single = new pkg.testing.Engine({
-          client: engine.client,
-          host: engine.host,
-          stack: engine.stack,
-        });
+        // No host: a single-resource engine would otherwise wait for the host's output pipes
+        // after each delete (`drain`), which the engine's one destroy does once, at the end.
+        const single = new pkg.testing.Engine({ client: engine.client, stack: engine.stack });
         single.setState([resource]);
         const result = await single.destroy();
         return { result, remaining: single.state };
       }),
     ),
   );
+  await engine.host?.drain();
   engine.setState(results.flatMap((r) => r.remaining));
   const steps = results.flatMap((r) => r.result.steps);
   const summary: Partial<Record<StepOp, number>> = {};

@@ -8,7 +8,7 @@ import * as path from "path";
 export interface BenchOptions {
   /** OAuth clients in the fleet. `--clients N`, `BENCH_CLIENTS`. Default 100. */
   clients: number;
-  /** Parallelism levels; 0 = unbounded (the CLI default). `--parallel 1,10,0`, `BENCH_PARALLEL`. */
+  /** Parallelism levels; 0 = unbounded (the CLI default); empty: none. `--parallel 1,10,0`, `BENCH_PARALLEL`. */
   parallel: number[];
   /** Latency the emulator adds to every response, ms. `--latency MS`, `BENCH_LATENCY_MS`. Default 20. */
   latencyMs: number;
@@ -54,7 +54,8 @@ export function defaultOptions(root: string): BenchOptions {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --clients N               OAuth clients in the fleet (default 100; env BENCH_CLIENTS)
-  --parallel LIST           parallelism levels, 0 = unbounded (default 1,10,0; env BENCH_PARALLEL)
+  --parallel LIST           parallelism levels, 0 = unbounded (default 1,10,0; env BENCH_PARALLEL);
+                            "none" skips the latency runs
   --latency MS              emulator latency per response (default 20; env BENCH_LATENCY_MS)
   --rate-limit N            requests per token per window in the rate-limited run (default 300)
   --rate-window-seconds S   rate-limit window (default 60, a real minute; env BENCH_RATE_WINDOW_SECONDS)
@@ -84,6 +85,7 @@ function whole(flag: string, raw: string | undefined, min: number): number {
 }
 
 function parallelList(flag: string, raw: string | undefined): number[] {
+  if (raw === "none") return [];
   const list = (raw ?? "").split(",").map((part) => whole(flag, part, 0));
   if (list.length === 0) throw new BenchUsageError(`${flag} needs at least one level`);
   return list;
@@ -98,7 +100,8 @@ export function parseOptions(
   const o = defaultOptions(root);
   let rateClients: number | undefined;
   if (env.BENCH_CLIENTS !== undefined) o.clients = whole("BENCH_CLIENTS", env.BENCH_CLIENTS, 1);
-  if (env.BENCH_PARALLEL !== undefined) o.parallel = parallelList("BENCH_PARALLEL", env.BENCH_PARALLEL);
+  if (env.BENCH_PARALLEL !== undefined)
+    o.parallel = parallelList("BENCH_PARALLEL", env.BENCH_PARALLEL);
   if (env.BENCH_LATENCY_MS !== undefined) {
     o.latencyMs = whole("BENCH_LATENCY_MS", env.BENCH_LATENCY_MS, 0);
   }

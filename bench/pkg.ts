@@ -64,6 +64,12 @@ export function loadPackage(): PackageUnderTest {
   const emulator = require(emulatorEntry) as typeof EmulatorModule;
   const testing = require(entry(path.join("testing", "index"))) as typeof TestingModule;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  loaded = { root, OAuthClient: main.OAuthClient, emulator, testing, emulatorEntry: `${emulatorEntry}.js` };
+  loaded = {
+    root,
+    OAuthClient: main.OAuthClient,
+    emulator,
+    testing,
+    emulatorEntry: `${emulatorEntry}.js`,
+  };
   return loaded;
 }

@@ -5,7 +5,16 @@
  */
 import type { Engine, OperationResult, StackSettings } from "../provider/testing";
 import type { EmulatorProcess } from "./emulatorProcess";
-import { destroyLikeEngine, hostPeakRssBytes, launchEngine, type LaunchedEngine } from "./hosts";
+import {
+  cpuFigures,
+  cpuMs,
+  destroyLikeEngine,
+  hostNodePid,
+  launchEngine,
+  ownCpuMs,
+  peakRssBytes,
+  type LaunchedEngine,
+} from "./hosts";
 import type { PackageUnderTest } from "./pkg";
 import type { FleetCaptures } from "./program";
 import { chainLength, FRESH_HOST, latencyBoundMs, lowerBound, requestFigures } from "./requests";
@@ -78,6 +87,10 @@ function operation(
   }
 }
 
+function delta(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before;
+}
+
 /** A phase's measurement before the SDK figures are added. */
 export type ProviderPhase = Omit<PhaseFigures, "sdk" | "vsSdk">;
 
@@ -105,12 +118,19 @@ export async function runProviderPhases(
         engine.setState(previous.state);
         history = FRESH_HOST;
       }
+      const hostPid = await hostNodePid(host);
       await ctx.emulator.admin.clearRequests();
+      const cpu0 = { host: cpuMs(hostPid), engine: ownCpuMs(), emulator: cpuMs(ctx.emulator.pid) };
       const started = performance.now();
       const result = await operation(ctx, phase, engine, parallel);
       const timeMs = performance.now() - started;
+      const cpu = cpuFigures(
+        delta(cpu0.host, cpuMs(hostPid)),
+        ownCpuMs() - cpu0.engine,
+        delta(cpu0.emulator, cpuMs(ctx.emulator.pid)),
+      );
       const entries = await ctx.emulator.admin.requests();
-      const hostPeak = await hostPeakRssBytes(host);
+      const hostPeak = peakRssBytes(hostPid);
       if (!result.ok) {
         ctx.log(ctx.pkg.testing.formatSteps(result, { mask: engine.knownSecrets() }));
       }
@@ -123,6 +143,7 @@ export async function runProviderPhases(
         steps: result.summary as Record<string, number>,
         requests: requestFigures(entries, lowerBound(phase, ctx.clients, history)),
         timeMs,
+        cpu,
         latencyBoundMs: latencyBound,
         vsBound: latencyBound > 0 ? timeMs / latencyBound : null,
         hostPeakRssBytes: hostPeak,

@@ -7,7 +7,7 @@
  */
 import type { StackSettings } from "../provider/testing";
 import type { EmulatorProcess } from "./emulatorProcess";
-import { destroyLikeEngine, launchEngine } from "./hosts";
+import { destroyLikeEngine, hostNodePid, launchEngine, peakRssBytes } from "./hosts";
 import type { PackageUnderTest } from "./pkg";
 import { fleetProgram, FLEET_V1 } from "./program";
 import {
@@ -48,7 +48,7 @@ export async function runRateLimited(
   const capture = await pkg.testing.captureProgram(fleetProgram(pkg, clients, FLEET_V1, "rate"), {
     stack: ctx.stack,
   });
-  const { engine } = await launchEngine(pkg, {
+  const { engine, host } = await launchEngine(pkg, {
     stack: ctx.stack,
     parallel: 0,
     launcher: ctx.launcher,
@@ -71,8 +71,12 @@ export async function runRateLimited(
       if (!result.ok) ctx.log(pkg.testing.formatSteps(result, { mask: engine.knownSecrets() }));
     }
     const entries = await emulator.admin.requests();
+    const hostPeak = peakRssBytes(await hostNodePid(host));
     const sameHost = { hasToken: true, hasHomeDivision: true };
-    const bound = addRoutes(lowerBound("create", clients), lowerBound("destroy", clients, sameHost));
+    const bound = addRoutes(
+      lowerBound("create", clients),
+      lowerBound("destroy", clients, sameHost),
+    );
     const boundApi = [...bound].reduce((n, [route, c]) => (route === ROUTES.token ? n : n + c), 0);
     const latencyBound =
       latencyBoundMs("create", clients, 0, ctx.latencyMs) +
@@ -85,8 +89,7 @@ export async function runRateLimited(
       limit,
       windowSeconds,
       latencyMs: ctx.latencyMs,
-      failedOperations: [...up.steps, ...destroy.steps].filter((s) => s.error !== undefined)
-        .length,
+      failedOperations: [...up.steps, ...destroy.steps].filter((s) => s.error !== undefined).length,
       errors,
       requests: requestFigures(entries, bound),
       apiRequests: entries.filter((e) => e.path.startsWith("/api/")).length,
@@ -96,6 +99,7 @@ export async function runRateLimited(
       timeMs,
       boundMs,
       vsBound: timeMs / boundMs,
+      hostPeakRssBytes: hostPeak,
     };
   } finally {
     await engine.close();

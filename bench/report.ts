@@ -14,6 +14,7 @@ export const MAX_429_SHARE = 0.01;
 const label = (p: number): string => (p === 0 ? "∞" : String(p));
 const ms = (v: number): string => `${Math.round(v).toLocaleString("en-US")} ms`;
 const x = (v: number | null): string => (v === null ? "—" : v.toFixed(2));
+const cpu = (v: number | null): string => (v === null ? "—" : String(Math.round(v)));
 
 function phaseTargets(run: ParallelRun, f: PhaseFigures, clients: number): TargetCheck[] {
   const scope = `p=${label(run.parallel)} ${f.phase}`;
@@ -108,7 +109,22 @@ function table(rows: string[][], rightAligned: boolean[]): string[] {
 
 function phaseTable(result: BenchResult): string[] {
   const rows = [
-    ["p", "phase", "requests", "bound", "ratio", "provider", "SDK", "×SDK", "lat. bound", "×bound"],
+    [
+      "p",
+      "phase",
+      "requests",
+      "bound",
+      "ratio",
+      "provider",
+      "SDK",
+      "×SDK",
+      "lat. bound",
+      "×bound",
+      "CPU host",
+      "engine",
+      "API",
+      "CPU bound",
+    ],
   ];
   for (const run of result.runs) {
     for (const f of run.phases) {
@@ -123,10 +139,17 @@ function phaseTable(result: BenchResult): string[] {
         x(f.vsSdk),
         ms(f.latencyBoundMs),
         x(f.vsBound),
+        cpu(f.cpu.hostMs),
+        cpu(f.cpu.engineMs),
+        cpu(f.cpu.emulatorMs),
+        ms(f.cpu.cpuBoundMs),
       ]);
     }
   }
-  return table(rows, [true, false, true, true, true, true, true, true, true, true]);
+  return table(
+    rows,
+    rows[0].map((_, c) => c !== 1),
+  );
 }
 
 function routeTable(result: BenchResult): string[] {
@@ -152,13 +175,19 @@ export function formatReport(result: BenchResult): string {
   const s = result.settings;
   const out: string[] = [
     `OAuthClient provider benchmark: ${s.clients} clients, emulator latency ${s.latencyMs} ms, ` +
-      `host launcher ${s.launcher}; ${result.machine.cpus} × ${result.machine.cpuModel}, node ${result.machine.node}`,
-    "",
-    ...phaseTable(result),
-    "",
-    "Requests by route (emulator log):",
-    ...routeTable(result),
+      `host launcher ${s.launcher}, a fresh host per ${s.hostPer}; ` +
+      `${result.machine.cpus} × ${result.machine.cpuModel}, node ${result.machine.node}, ` +
+      `load average ${result.machine.loadAverage.map((l) => l.toFixed(1)).join(" → ")}`,
   ];
+  if (result.runs.length > 0) {
+    out.push(
+      "",
+      ...phaseTable(result),
+      "",
+      "Requests by route (emulator log):",
+      ...routeTable(result),
+    );
+  }
   const rate = result.rateLimited;
   if (rate) {
     out.push(
@@ -182,12 +211,13 @@ export function formatReport(result: BenchResult): string {
     `  host cold start, median [min–max] of ${fp.coldStartSamples}: port ${spreadText(fp.portMs)} · ` +
       `GetPluginInfo ${spreadText(fp.pluginInfoMs)} · first Check ${spreadText(fp.firstCheckMs)}`,
     `  host peak RSS (VmHWM of the node host, max over phases): ` +
-      (fp.hostPeakRssBytes === null
-        ? "n/a"
-        : `${(fp.hostPeakRssBytes / 2 ** 20).toFixed(1)} MiB`),
+      (fp.hostPeakRssBytes === null ? "n/a" : `${(fp.hostPeakRssBytes / 2 ** 20).toFixed(1)} MiB`),
   );
   const missed = result.targets.filter((t) => !t.met);
-  out.push("", `Targets: ${result.targets.length - missed.length} of ${result.targets.length} met.`);
+  out.push(
+    "",
+    `Targets: ${result.targets.length - missed.length} of ${result.targets.length} met.`,
+  );
   for (const t of missed) out.push(`  MISSED ${t.scope}: ${t.target} (${t.value})`);
   return out.join("\n");
 }

@@ -6,9 +6,9 @@
  */
 import * as platformClient from "purecloud-platform-client-v2";
 import type { EmulatorProcess } from "./emulatorProcess";
-import { limiter } from "./hosts";
+import { cpuFigures, cpuMs, limiter, ownCpuMs } from "./hosts";
 import { memberName, FLEET_V1, FLEET_V2 } from "./program";
-import type { PhaseName } from "./types";
+import type { PhaseName, SdkFigures } from "./types";
 
 /** The SDK's OAuthClient, as far as the baseline reads it. */
 interface SdkClient {
@@ -25,16 +25,6 @@ interface OAuthApiLike {
 }
 interface AuthorizationApiLike {
   getAuthorizationDivisionsHome(): Promise<{ id: string }>;
-}
-
-/** One SDK phase: time, requests the emulator logged, and failed calls. */
-export interface SdkPhase {
-  /** Wall time (ms). */
-  timeMs: number;
-  /** Requests the emulator logged. */
-  requests: number;
-  /** Failed calls (message per failure). */
-  errors: string[];
 }
 
 const sdk = platformClient as unknown as {
@@ -76,12 +66,12 @@ function isNotFound(err: unknown): boolean {
  * Runs the phases that make API calls (create, refresh, update, rotate, destroy) for `clients`
  * clients at `parallel` (0 = unbounded). The previews make no call, so they have no baseline.
  */
-export async function runSdkPhases(
+export async function runSdkFiguress(
   emulator: EmulatorProcess,
   clients: number,
   parallel: number,
   roleId: string,
-): Promise<Map<PhaseName, SdkPhase>> {
+): Promise<Map<PhaseName, SdkFigures>> {
   const oauth = new sdk.OAuthApi();
   const authorization = new sdk.AuthorizationApi();
   const ids: string[] = [];
@@ -118,11 +108,12 @@ export async function runSdkPhases(
       },
     ],
   ];
-  const results = new Map<PhaseName, SdkPhase>();
+  const results = new Map<PhaseName, SdkFigures>();
   for (const [phase, call] of phases) {
     await emulator.admin.clearRequests();
     const limit = limiter(parallel);
     const errors: string[] = [];
+    const cpu0 = { engine: ownCpuMs(), emulator: cpuMs(emulator.pid) };
     const started = performance.now();
     if (phase === "create") home = (await authorization.getAuthorizationDivisionsHome()).id;
     await Promise.all(
@@ -133,8 +124,19 @@ export async function runSdkPhases(
       ),
     );
     const timeMs = performance.now() - started;
+    const engineMs = ownCpuMs() - cpu0.engine;
+    const emulatorCpu = cpuMs(emulator.pid);
     const requests = (await emulator.admin.requests()).length;
-    results.set(phase, { timeMs, requests, errors });
+    results.set(phase, {
+      timeMs,
+      requests,
+      errors,
+      cpu: cpuFigures(
+        null,
+        engineMs,
+        emulatorCpu === null || cpu0.emulator === null ? null : emulatorCpu - cpu0.emulator,
+      ),
+    });
   }
   return results;
 }

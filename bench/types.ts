@@ -38,6 +38,33 @@ export interface RequestFigures {
   status429: number;
 }
 
+/** CPU time (user + system) used during a phase, ms; `null` where /proc is not available. */
+export interface CpuFigures {
+  /** The host's node process (the provider, the Pulumi host, gRPC). */
+  hostMs: number | null;
+  /** This process: the engine driver (or the SDK, for a baseline). */
+  engineMs: number;
+  /** The emulator's process (the API's own work). */
+  emulatorMs: number | null;
+  /**
+   * The CPU bound: all of the above ÷ the machine's cores. No schedule can finish the phase
+   * faster on this machine, whatever the latency.
+   */
+  cpuBoundMs: number;
+}
+
+/** The official SDK's run of a phase. */
+export interface SdkFigures {
+  /** Wall time (ms). */
+  timeMs: number;
+  /** Requests the emulator logged. */
+  requests: number;
+  /** Failed calls. */
+  errors: string[];
+  /** CPU time during the phase (`hostMs` is null: there is no host). */
+  cpu: CpuFigures;
+}
+
 /** Figures of one phase at one parallelism. */
 export interface PhaseFigures {
   /** The phase. */
@@ -56,8 +83,10 @@ export interface PhaseFigures {
   timeMs: number;
   /** The latency bound (ms); see README. */
   latencyBoundMs: number;
+  /** CPU time used during the phase (ms): the host's node process, the engine driver, the emulator. */
+  cpu: CpuFigures;
   /** The official SDK doing the same raw calls, when the phase makes any. */
-  sdk: { timeMs: number; requests: number; errors: string[] } | null;
+  sdk: SdkFigures | null;
   /** `timeMs / sdk.timeMs`. */
   vsSdk: number | null;
   /** `timeMs / latencyBoundMs`. */
@@ -106,6 +135,8 @@ export interface RateLimitedRun {
   boundMs: number;
   /** `timeMs / boundMs`. */
   vsBound: number;
+  /** Peak RSS (VmHWM) of the host's node process at the end, bytes. */
+  hostPeakRssBytes: number | null;
 }
 
 /** Minimum, median and maximum of some samples. */
@@ -130,7 +161,7 @@ export interface Footprint {
   pluginInfoMs: Spread;
   /** Launch → Configure and the first Check answered (loads the package) (ms). */
   firstCheckMs: Spread;
-  /** Highest peak RSS (VmHWM) of a host's node process over all phases, bytes. */
+  /** Highest peak RSS (VmHWM) of a host's node process over all phases and runs, bytes. */
   hostPeakRssBytes: number | null;
 }
 
@@ -157,7 +188,14 @@ export interface BenchResult {
   /** Wall time of the whole benchmark, s. */
   durationSeconds: number;
   /** Where it ran. */
-  machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    /** 1-minute load average at the start and at the end (other work on the machine). */
+    loadAverage: [number, number];
+  };
   /** The settings used. */
   settings: {
     clients: number;

@@ -94,6 +94,10 @@ export {
   SLUG_MAX_LENGTH,
   VARIABLE_NAME_PATTERN,
   declareOAuthClients,
+  catalogStackProgram,
+  type CatalogClientSummary,
+  type CatalogStackOutputs,
+  type CatalogStackProgramOptions,
   escapeVariables,
   formatProblem,
   loadClientCatalog,
@@ -119,3 +123,14 @@ export {
   type SubstitutionProblem,
   type VariableContext,
 } from "./catalog/index";
+
+// The export of an org's clients as a catalog (provider/cli; the bin is `genesys-oauth export`).
+export {
+  buildClientExport,
+  clientToArgs,
+  type BuildExportOptions,
+  type ClientExport,
+  type ExportedClient,
+  type SkipReason,
+  type SkippedClient,
+} from "./cli/build";

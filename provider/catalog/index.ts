@@ -24,6 +24,12 @@ export {
 } from "./parse";
 export { renderClientCatalog, type RenderEntry, type RenderOptions } from "./render";
 export { declareOAuthClients, type CatalogResourceOptions } from "./declare";
+export {
+  catalogStackProgram,
+  type CatalogClientSummary,
+  type CatalogStackOutputs,
+  type CatalogStackProgramOptions,
+} from "./program";
 export { SLUG_MAX_LENGTH, slugify, uniqueKeys } from "./slug";
 export {
   VARIABLE_NAME_PATTERN,

@@ -180,8 +180,9 @@ function entryComment(client: OAuthClient): string | undefined {
 /**
  * Builds the export of an org's clients: skips those that cannot be managed (disabled by support,
  * being deleted, the credentials' own client unless `includeSelf`, anything the provider would
- * refuse), derives unique keys from the names (sorted by name, then id, so the result is
- * deterministic), and renders the file. The text is checked by loading it back.
+ * refuse), derives unique keys from the names (numbered in the order of names, then ids, so the
+ * result is deterministic), and renders the file with the entries ordered by key. The text is
+ * checked by loading it back.
  *
  * @param clients the org's clients, as `getOauthClients()` lists them
  * @param options header facts and the self-exclusion
@@ -202,17 +203,20 @@ export function buildClientExport(
     if (skip === undefined) kept.push(client);
     else skipped.push({ id: String(client.id ?? ""), name: String(client.name ?? ""), ...skip });
   }
+  // Keys are numbered in name order (deterministic); the file lists the entries by key.
   const keys = uniqueKeys(kept.map((c) => c.name));
-  const exported = kept.map((client, i) => ({
-    key: keys[i],
+  const rows = kept
+    .map((client, i) => ({ client, key: keys[i] }))
+    .sort((a, b) => compareStrings(a.key, b.key));
+  const exported: ExportedClient[] = rows.map(({ client, key }) => ({
+    key,
     id: String(client.id).toLowerCase(),
     args: clientToArgs(client),
   }));
-  const entries: RenderEntry[] = exported.map((e, i) => {
-    const comment = entryComment(kept[i]);
-    return comment === undefined
-      ? { key: e.key, args: e.args }
-      : { key: e.key, args: e.args, comment };
+  const entries: RenderEntry[] = rows.map(({ client, key }, i) => {
+    const comment = entryComment(client);
+    const args = exported[i].args;
+    return comment === undefined ? { key, args } : { key, args, comment };
   });
   const text = renderClientCatalog(entries, { header: header(options, exported.length, skipped) });
   // The file must load as it is; a failure here is a bug in the export, not in the org.

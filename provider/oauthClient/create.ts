@@ -146,7 +146,8 @@ async function findCreated(
 /**
  * Takes over an existing client (`adoptClientId`): GETs it, PUTs the declared fields only when
  * they differ (so adopting a client as it is changes nothing in the org), and regenerates the
- * secret when a rotation trigger is set (otherwise the secret stays unknown to the stack).
+ * secret when a rotation trigger is set (otherwise the secret stays unknown to the stack, which
+ * has no `clientSecret` output for it, and a diagnostic says so and how to get one).
  */
 async function adoptClient(
   session: Session,

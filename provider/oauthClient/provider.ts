@@ -51,13 +51,19 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
   /**
    * Compares the new inputs with the previous outputs. Nothing ever forces a replacement: the API
    * changes every field in place. A package upgrade alone is never a change. A due scheduled
-   * rotation is a change and its reason is printed.
+   * rotation is a change. Whenever the update will regenerate the secret, the reason is printed
+   * (the CLI shows it under the preview), because applications using the client must then get
+   * the new secret.
    */
   async diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult> {
     const outcome = diffClient(olds, news, { now: this.session.now() });
     if (outcome.error) throw new Error(outcome.error);
-    if (outcome.rotationReason && outcome.changedKeys.length === 0) {
-      console.log(`OAuth client ${id}: ${outcome.rotationReason}`);
+    if (outcome.rotationReason) {
+      const name = record(news).name;
+      const label = typeof name === "string" ? `"${name}" (${id})` : id;
+      console.log(
+        `OAuth client ${label}: the secret will be regenerated: ${outcome.rotationReason}`,
+      );
     }
     return { changes: outcome.changes, replaces: [], deleteBeforeReplace: false };
   }

@@ -1,7 +1,7 @@
 /**
  * `delete` of the OAuthClient provider: the usage guard, then PUT `inactive` (the API only deletes
  * inactive clients) → DELETE → wait until the client is gone. A client that is already gone is a
- * success; a client Genesys support disabled cannot be deleted through the API, and the error says
+ * success, guarded or not; a client Genesys support disabled cannot be deleted through the API, and the error says
  * what to do.
  */
 import { GenesysApiError } from "../api/errors";
@@ -22,7 +22,7 @@ export async function deleteClient(
 ): Promise<void> {
   const inputs = normalizeLenient(props) as unknown as NormalizedInputs;
   const name = typeof props.name === "string" ? props.name : id;
-  await guardUsage(session, id, name, props);
+  if ((await guardUsage(session, id, name, props)) === "gone") return;
   const home = typeof props.homeDivisionId === "string" ? props.homeDivisionId : undefined;
   if (props.state !== "inactive") {
     if (!(await makeInactive(session, id, name, inputs, home))) return;
@@ -54,7 +54,8 @@ async function makeInactive(
 ): Promise<boolean> {
   let body: ReturnType<typeof toClientRequest> | undefined;
   try {
-    const resolved = home ?? (needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined);
+    const resolved =
+      home ?? (needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined);
     body = toClientRequest(inputs, resolved, { state: "inactive" });
   } catch {
     body = undefined;
@@ -113,20 +114,30 @@ async function waitUntilGone(session: Session, id: string, name: string): Promis
   }
 }
 
+/** True when a GET says the client no longer exists (404 or `state: deleted`). */
+async function confirmedGone(session: Session, id: string): Promise<boolean> {
+  try {
+    return (await session.api.getOauthClient(id)).state === "deleted";
+  } catch (err) {
+    return isNotFound(err);
+  }
+}
+
 /**
  * The deletion guard: asks for the client's usage over `deletionGuard.unusedForDays` days and
  * refuses to delete when it made any request, or when the usage could not be established (never
- * delete on unknown).
+ * delete on unknown). `"gone"` when the usage query found no such client and a GET confirms it is
+ * gone: there is nothing left to protect or delete, and the delete succeeds.
  */
 async function guardUsage(
   session: Session,
   id: string,
   name: string,
   props: Record<string, unknown>,
-): Promise<void> {
+): Promise<"gone" | "unused" | "unguarded"> {
   const guard = props.deletionGuard as { unusedForDays?: unknown } | undefined;
   const days = guard?.unusedForDays;
-  if (typeof days !== "number") return;
+  if (typeof days !== "number") return "unguarded";
   const override =
     "To delete it anyway, remove `deletionGuard` from the resource, run `pulumi up`, then delete it.";
   let total: number;
@@ -137,6 +148,7 @@ async function guardUsage(
     });
     total = summary.totalRequests;
   } catch (err) {
+    if (isNotFound(err) && (await confirmedGone(session, id))) return "gone";
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(
       `Refusing to delete OAuth client "${name}" (${id}): its deletion guard could not establish ` +
@@ -151,4 +163,5 @@ async function guardUsage(
         `untouched. ${override}`,
     );
   }
+  return "unused";
 }

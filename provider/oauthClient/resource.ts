@@ -123,6 +123,12 @@ export class OAuthClient extends pulumi.dynamic.Resource {
   declare public readonly state: pulumi.Output<string>;
   /** The rotation trigger, as declared. */
   declare public readonly secretRotationTrigger: pulumi.Output<string | undefined>;
+  /** The scheduled rotation period in days, as declared. */
+  declare public readonly rotateAfterDays: pulumi.Output<number | undefined>;
+  /** The deletion guard, as declared. */
+  declare public readonly deletionGuard: pulumi.Output<{ unusedForDays: number } | undefined>;
+  /** The adopted client's id, as declared. */
+  declare public readonly adoptClientId: pulumi.Output<string | undefined>;
   /** When this provider last regenerated the secret (ISO-8601); undefined if never. */
   declare public readonly secretRotatedAt: pulumi.Output<string | undefined>;
   /** When the client was created (ISO-8601, from Genesys). */
@@ -152,6 +158,19 @@ export class OAuthClient extends pulumi.dynamic.Resource {
       oauthClientProvider as unknown as pulumi.dynamic.ResourceProvider,
       name,
       {
+        // Every output must be a key here (undefined when not set): the SDK only creates the
+        // resource's Output properties for the keys it registers.
+        description: undefined,
+        accessTokenValiditySeconds: undefined,
+        registeredRedirectUri: undefined,
+        scope: undefined,
+        roleDivisions: undefined,
+        roleIds: undefined,
+        state: undefined,
+        secretRotationTrigger: undefined,
+        rotateAfterDays: undefined,
+        deletionGuard: undefined,
+        adoptClientId: undefined,
         ...args,
         name: args.name ?? name,
         clientId: undefined,

@@ -12,8 +12,8 @@ import * as serializeClosure from "@pulumi/pulumi/runtime/closure/serializeClosu
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { AsyncLocalStorage } from "async_hooks";
 import { StackSettings, engineUrn, projectOf, resolveConfig, stackOf } from "./stack";
-import type { Registration } from "./types";
-import { PropertyMap, Secret, UNKNOWN, isSecret, mapFromWire, secretPaths } from "./values";
+import type { Registration, ResourceState } from "./types";
+import { PropertyMap, Secret, UNKNOWN, isSecret, mapFromWire, plain, secretPaths } from "./values";
 
 /** How to run the program. */
 export interface CaptureOptions {
@@ -292,4 +292,20 @@ export function markUnknown<T extends Registration>(
     }
     return { ...reg, inputs };
   });
+}
+
+/**
+ * A `newResource` mock that answers with the ids and outputs the emulated engine holds for the
+ * resources of `state` (by name), so a capture of the program sees real outputs and its stack
+ * outputs are what `pulumi up` would export. Resources not in the state get their inputs back.
+ */
+export function mockFromState(
+  state: readonly ResourceState[],
+): (args: pulumi.runtime.MockResourceArgs) => pulumi.runtime.MockResourceResult {
+  return (args) => {
+    const known = state.find((r) => r.name === args.name && r.type === args.type);
+    if (!known) return { id: `${args.name}-id`, state: args.inputs };
+    const { __provider: _provider, ...outputs } = plain(known.outputs);
+    return { id: known.id, state: outputs };
+  };
 }

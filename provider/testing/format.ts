@@ -118,8 +118,16 @@ export function formatSteps(result: OperationResult, options: FormatOptions = {}
     }
   }
   lines.push("", "Resources:");
+  // Like the CLI, `preview --refresh` and `up --refresh` count each resource once: by the step
+  // against the program, not by its refresh step.
+  const counted =
+    result.operation === "preview" || result.operation === "up"
+      ? result.steps.filter((st) => !st.op.startsWith("refresh-"))
+      : result.steps;
+  const countOf = (op: StepOp): number =>
+    counted.filter((st) => st.op === op && st.error === undefined).length;
   for (const [ops, planned, done] of SUMMARY) {
-    const n = ops.reduce((sum, op) => sum + (result.summary[op] ?? 0), 0);
+    const n = ops.reduce((sum, op) => sum + countOf(op), 0);
     if (n > 0) {
       lines.push(`    ${(preview ? planned : done).replace("{n}", String(n))}`);
     }

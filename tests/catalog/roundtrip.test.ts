@@ -149,7 +149,10 @@ describe("render → parse", () => {
       grant: fc.constantFrom("CODE", "TOKEN", "PASSWORD", "SAML2-BEARER", "CLIENT-CREDENTIALS"),
       scopes,
       ttl: fc.option(fc.integer({ min: 300, max: 172800 }), { nil: undefined }),
-      trigger: fc.option(text.filter((s) => s !== ""), { nil: undefined }),
+      trigger: fc.option(
+        text.filter((s) => s !== ""),
+        { nil: undefined },
+      ),
       state: fc.option(fc.constantFrom("active", "inactive"), { nil: undefined }),
     });
     fc.assert(

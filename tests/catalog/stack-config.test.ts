@@ -34,7 +34,12 @@ describe("readCatalogStackConfig", () => {
     let error: unknown;
     try {
       readCatalogStackConfig(
-        { [`${P}:var`]: "{}", [`${P}:vars`]: "3600", [`${P}:protect`]: "yes", [`${P}:portalHost`]: "x" },
+        {
+          [`${P}:var`]: "{}",
+          [`${P}:vars`]: "3600",
+          [`${P}:protect`]: "yes",
+          [`${P}:portalHost`]: "x",
+        },
         P,
       );
     } catch (err) {
@@ -51,7 +56,9 @@ describe("readCatalogStackConfig", () => {
       expect.stringMatching(
         /genesys-oauth-clients:var is not a setting of this stack: did you mean "genesys-oauth-clients:vars"\?/,
       ),
-      expect.stringMatching(/genesys-oauth-clients:vars must be an object of variables, not "3600"/),
+      expect.stringMatching(
+        /genesys-oauth-clients:vars must be an object of variables, not "3600"/,
+      ),
       expect.stringMatching(/genesys-oauth-clients:protect must be true or false, not "yes"/),
     ]);
   });

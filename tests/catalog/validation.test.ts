@@ -193,8 +193,16 @@ const BAD: [string, string, RegExp][] = [
     /^oauth-clients\.yaml: client: unknown top-level key "client": did you mean "clients"\?/,
   ],
   ["clients as a list", "clients:\n  - web\n", /clients: must be a mapping of entry key to fields/],
-  ["an empty file", "# nothing yet\n", /^oauth-clients\.yaml: the file is empty: it needs a clients: mapping/],
-  ["a list at the top", "- clients\n", /^oauth-clients\.yaml: the file must be a mapping with a clients: key/],
+  [
+    "an empty file",
+    "# nothing yet\n",
+    /^oauth-clients\.yaml: the file is empty: it needs a clients: mapping/,
+  ],
+  [
+    "a list at the top",
+    "- clients\n",
+    /^oauth-clients\.yaml: the file must be a mapping with a clients: key/,
+  ],
 ];
 
 describe("every problem names the file, the entry and the field", () => {
@@ -235,7 +243,9 @@ clients:
       expect.stringMatching(/^ {2}catalog\.yaml:5: clients\.web\.scopes: unknown property/),
       expect.stringMatching(/^ {2}catalog\.yaml:4: clients\.web\.authorizedGrantType: "CODEX"/),
       expect.stringMatching(/^ {2}catalog\.yaml:8: clients\.bot\.accessTokenValiditySeconds: /),
-      expect.stringMatching(/^ {2}catalog\.yaml:6: clients\.bot\.roleDivisions: CLIENT-CREDENTIALS/),
+      expect.stringMatching(
+        /^ {2}catalog\.yaml:6: clients\.bot\.roleDivisions: CLIENT-CREDENTIALS/,
+      ),
       expect.stringMatching(/^ {2}catalog\.yaml:12: clients\.Bad: the key "Bad" is not valid/),
     ]);
   });
@@ -337,10 +347,16 @@ clients:
     expect(catalog.entries.map((e) => e.key)).toEqual(["a", "b"]);
     expect(catalog.warnings).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^oauth-clients\.yaml: clients\.a\.registeredRedirectUri\[0\]: .*plain http/),
-        expect.stringMatching(/^oauth-clients\.yaml: clients\.b\.authorizedGrantType: "CLIENT_CREDENTIALS" is a legacy spelling/),
+        expect.stringMatching(
+          /^oauth-clients\.yaml: clients\.a\.registeredRedirectUri\[0\]: .*plain http/,
+        ),
+        expect.stringMatching(
+          /^oauth-clients\.yaml: clients\.b\.authorizedGrantType: "CLIENT_CREDENTIALS" is a legacy spelling/,
+        ),
         expect.stringMatching(/^oauth-clients\.yaml: clients\.b\.roleIds is deprecated by Genesys/),
-        expect.stringMatching(/^oauth-clients\.yaml: clients\.a, clients\.b share the display name "Portal"/),
+        expect.stringMatching(
+          /^oauth-clients\.yaml: clients\.a, clients\.b share the display name "Portal"/,
+        ),
       ]),
     );
   });

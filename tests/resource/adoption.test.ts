@@ -109,6 +109,23 @@ describe("OAuthClient adoption", () => {
     );
   });
 
+  it("refuses to point an adopting resource at another client, before any request", async () => {
+    expect((await h.up({ legacy: declared })).errors).toEqual([]);
+    const other = await h.emulator.admin.seedClient({ name: "other" });
+    await h.clearLog();
+
+    const preview = await h.preview({ legacy: { ...declared, adoptClientId: other.id } });
+    expect(preview.ok).toBe(false);
+    expect(stepOf(preview, "legacy").error).toMatch(
+      new RegExp(
+        `adoptClientId "${other.id}" differs from the client this resource manages ` +
+          `\\("${legacy.id}"\\): an adoption can't be retargeted`,
+      ),
+    );
+    expect(await h.requests()).toEqual([]);
+    expect(idOf(h.engine, "legacy")).toBe(legacy.id);
+  });
+
   it("deletes an adopted client on destroy", async () => {
     expect((await h.up({ legacy: declared })).errors).toEqual([]);
     await h.clearLog();

@@ -5,7 +5,7 @@
 import type { OAuthClientArgs } from "../../provider";
 import type { Engine } from "../../provider/testing";
 import { BAD_INPUTS } from "../support/bad-inputs";
-import { clientsProgram, startEngine, startHarness, stepOf, type Harness } from "./harness";
+import { clientsProgram, startHarness, stepOf, type Harness } from "./harness";
 
 /** A handful of the shared bad inputs, one per kind of mistake. */
 const PICKED = [
@@ -19,10 +19,13 @@ const PICKED = [
   "deletionGuard window too long",
 ];
 
-describe("OAuthClient check failures", () => {
+describe("OAuthClient checks", () => {
   let h: Harness;
+  /** A stack whose config has no credentials (and whose host has none in its environment). */
+  let uncredentialed: Engine;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ others: [{ withoutCredentials: true }] });
+    [uncredentialed] = h.others;
   });
   afterAll(async () => {
     await h?.close();
@@ -54,25 +57,12 @@ describe("OAuthClient check failures", () => {
       expect(h.engine.state).toEqual([]);
     },
   );
-});
 
-describe("OAuthClient without credentials", () => {
-  let h: Harness;
-  let engine: Engine;
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ engine } = await startEngine(h.emulator, { withoutCredentials: true }));
-  });
-  afterAll(async () => {
-    await engine?.close();
-    await h?.close();
-  });
-
-  it("fails the preview with one error naming the settings to set, before any request", async () => {
+  it("fails the preview of a stack without credentials with one error naming the settings to set, before any request", async () => {
     const program = clientsProgram({
       worker: { authorizedGrantType: "CODE", scope: ["users:readonly"] },
     });
-    const preview = await engine.preview(await h.capture(program, { preview: true }));
+    const preview = await uncredentialed.preview(await h.capture(program, { preview: true }));
     expect(preview.ok).toBe(false);
     expect(preview.errors).toHaveLength(1);
     const error = stepOf(preview, "worker").error ?? "";
@@ -86,10 +76,10 @@ describe("OAuthClient without credentials", () => {
       expect(error).toContain(key);
     }
 
-    const up = await engine.up(await h.capture(program));
+    const up = await uncredentialed.up(await h.capture(program));
     expect(up.ok).toBe(false);
     expect(up.rpcs.map((r) => r.method)).toEqual(["Check"]);
-    expect(engine.state).toEqual([]);
+    expect(uncredentialed.state).toEqual([]);
     expect(await h.requests()).toEqual([]);
   });
 });

@@ -4,15 +4,7 @@
  */
 import type { OAuthClientArgs } from "../../provider";
 import { EMULATOR_ROLE_IDS, type SeedClientInput } from "../../provider/emulator";
-import {
-  calls,
-  idOf,
-  outputsOf,
-  startHarness,
-  stepOf,
-  writes,
-  type Harness,
-} from "./harness";
+import { calls, idOf, outputsOf, startHarness, stepOf, writes, type Harness } from "./harness";
 
 const CLIENTS = "/api/v2/oauth/clients";
 const worker: OAuthClientArgs = {
@@ -64,7 +56,9 @@ describe("OAuthClient drift", () => {
       expect(preview.errors).toEqual([]);
       const [refreshStep, programStep] = preview.steps.filter((s) => s.name === name);
       expect([refreshStep.op, refreshStep.diffKeys]).toEqual(["refresh-update", [key]]);
-      expect(sorted(refreshStep.outputs?.[key])).toEqual(sorted(patch[key as keyof SeedClientInput]));
+      expect(sorted(refreshStep.outputs?.[key])).toEqual(
+        sorted(patch[key as keyof SeedClientInput]),
+      );
       expect([programStep.op, programStep.diffKeys]).toEqual(["update", [key]]);
       const other = preview.steps.filter((s) => s.name !== name).map((s) => s.op);
       expect(other).toEqual(["refresh-same", "same"]);

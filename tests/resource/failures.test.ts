@@ -95,7 +95,10 @@ describe("OAuthClient failures and recovery", () => {
     expect(clients).toHaveLength(1);
     const id = idOf(h.engine, "worker");
     expect(clients[0].id).toBe(id);
-    expect(writes(await h.apiRequests())).toEqual([`POST ${CLIENTS}`, `POST ${CLIENTS}/${id}/secret`]);
+    expect(writes(await h.apiRequests())).toEqual([
+      `POST ${CLIENTS}`,
+      `POST ${CLIENTS}/${id}/secret`,
+    ]);
     expect(up.diagnostics.map((l) => l.text).join("\n")).toMatch(
       /response was lost; found the client it created .* regenerated its secret/,
     );
@@ -114,7 +117,9 @@ describe("OAuthClient failures and recovery", () => {
     const clients = await named();
     expect(clients).toHaveLength(1);
     expect(clients[0].id).toBe(idOf(h.engine, "worker"));
-    expect((await login(h.emulator, idOf(h.engine, "worker"), secretOf(h.engine, "worker"))).status).toBe(200);
+    expect(
+      (await login(h.emulator, idOf(h.engine, "worker"), secretOf(h.engine, "worker"))).status,
+    ).toBe(200);
   });
 
   it("keeps the old, working secret when a rotation fails, and rotates on the next up", async () => {

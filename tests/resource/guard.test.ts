@@ -31,7 +31,7 @@ describe("OAuthClient deletion guard", () => {
     h = await startHarness({
       extraConfig: {
         "genesyscloud:usagePollIntervalMs": "10",
-        "genesyscloud:usagePollTimeoutMs": "1500",
+        "genesyscloud:usagePollTimeoutMs": "1000",
       },
     });
   });
@@ -121,6 +121,20 @@ describe("OAuthClient deletion guard", () => {
       /could not establish its API usage .*Nothing was changed/,
     );
     await expectUntouched();
+  });
+
+  it("destroys a guarded client that is already gone, without touching anything", async () => {
+    const id = idOf(h.engine, "guarded");
+    await h.emulator.admin.deleteClient(id);
+    await h.clearLog();
+
+    const destroy = await h.destroy();
+    expect(destroy.errors).toEqual([]);
+    expect(h.engine.state).toEqual([]);
+    expect((await h.apiRequests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `GET ${CLIENTS}/${id}/usage/summary 404`,
+      `GET ${CLIENTS}/${id} 404`,
+    ]);
   });
 
   it("lets a used client go after the guard is removed with an up that sends nothing", async () => {

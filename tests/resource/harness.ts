@@ -64,8 +64,14 @@ export interface Harness {
   apiRequests(): Promise<Served[]>;
   /** Clears the emulator's request log. */
   clearLog(): Promise<void>;
-  /** Back to an empty org (emulator reset) and an empty stack. */
+  /**
+   * More engines on the same emulator, each with its own host (other stack settings), as asked
+   * with `HarnessOptions.others`. `reset()` empties their stacks too; `close()` closes them.
+   */
+  others: Engine[];
+  /** Back to an empty org (emulator reset) and empty stacks. */
   reset(): Promise<void>;
+  /** Stops every host and the emulator. */
   close(): Promise<void>;
 }
 
@@ -81,6 +87,8 @@ export interface HarnessOptions {
   withoutCredentials?: boolean;
   /** The engine's `--parallel`. */
   parallel?: number;
+  /** Settings of more engines to start on the same emulator (the emulator options are ignored). */
+  others?: HarnessOptions[];
 }
 
 /** A program that declares exactly `clients`. */
@@ -128,14 +136,25 @@ export async function startEngine(
 /** Starts an emulator and a host configured with its credentials (the secret as a secret). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options.emulator);
-  let started: { engine: Engine; stack: StackSettings };
-  try {
-    started = await startEngine(emulator, options);
-  } catch (err) {
+  // Hosts start concurrently; loading the SDK and serializing the provider the first time takes a
+  // while too, so that is done meanwhile instead of inside the first test.
+  const starting = [options, ...(options.others ?? [])].map((o) => startEngine(emulator, o));
+  const warm = captureProgram(
+    clientsProgram({ warm: { authorizedGrantType: "CODE", scope: ["users"] } }),
+  );
+  const [starts, warmed] = await Promise.all([
+    Promise.allSettled(starting),
+    Promise.allSettled([warm]),
+  ]);
+  const engines = starts.flatMap((r) => (r.status === "fulfilled" ? [r.value.engine] : []));
+  const failure = [...starts, ...warmed].find((r) => r.status === "rejected");
+  if (failure || starts[0].status !== "fulfilled") {
+    await Promise.all(engines.map((e) => e.close()));
     await emulator.close();
-    throw err;
+    throw (failure as PromiseRejectedResult).reason;
   }
-  const { engine, stack } = started;
+  const { engine, stack } = starts[0].value;
+  const others = engines.slice(1);
   const capture = (program: () => unknown, o: { preview?: boolean } = {}) =>
     captureProgram(program, { stack, preview: o.preview });
   const requests = async (): Promise<Served[]> =>
@@ -156,12 +175,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     requests,
     apiRequests: async () => (await requests()).filter((r) => r.path.startsWith("/api/")),
     clearLog: () => emulator.admin.clearRequests(),
+    others,
     reset: async () => {
-      engine.setState([]);
+      engines.forEach((e) => e.setState([]));
       await emulator.admin.reset();
     },
     close: async () => {
-      await engine.close();
+      await Promise.all(engines.map((e) => e.close()));
       await emulator.close();
     },
   };

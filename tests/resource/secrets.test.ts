@@ -10,7 +10,6 @@ import { isSecret, type Engine, type OperationResult } from "../../provider/test
 import {
   clientsProgram,
   idOf,
-  startEngine,
   startHarness,
   visibleText,
   type Clients,
@@ -34,13 +33,11 @@ describe("OAuthClient secrets", () => {
         "genesyscloud:usagePollIntervalMs": "10",
         "genesyscloud:usagePollTimeoutMs": "2000",
       },
+      others: [{ extraConfig: { "genesyscloud:oauthclientSecret": { secret: WRONG_SECRET } } }],
     });
-    ({ engine: wrong } = await startEngine(h.emulator, {
-      extraConfig: { "genesyscloud:oauthclientSecret": { secret: WRONG_SECRET } },
-    }));
+    [wrong] = h.others;
   });
   afterAll(async () => {
-    await wrong?.close();
     await h?.close();
   });
 
@@ -76,7 +73,11 @@ describe("OAuthClient secrets", () => {
 
     // A rotation that fails (the old secret is recorded again) and one whose response is lost.
     const firstId = idOf(h.engine, "first");
-    await h.emulator.admin.addFault({ method: "POST", path: `${CLIENTS}/${firstId}/secret`, status: 409 });
+    await h.emulator.admin.addFault({
+      method: "POST",
+      path: `${CLIENTS}/${firstId}/secret`,
+      status: 409,
+    });
     clients = { ...clients, first: { ...base, secretRotationTrigger: "3" } };
     expect((await run(clients)).ok).toBe(false);
     await h.emulator.admin.addFault({
@@ -99,7 +100,9 @@ describe("OAuthClient secrets", () => {
     const seeded = await h.emulator.admin.seedClient({
       name: "seeded",
       authorizedGrantType: "CLIENT-CREDENTIALS",
-      roleDivisions: [{ roleId: EMULATOR_ROLE_IDS.developer, divisionId: h.emulator.homeDivisionId }],
+      roleDivisions: [
+        { roleId: EMULATOR_ROLE_IDS.developer, divisionId: h.emulator.homeDivisionId },
+      ],
     });
     secrets.add(seeded.secret);
     clients = { ...clients, adopted: { ...base, name: "seeded", adoptClientId: seeded.id } };
@@ -109,7 +112,10 @@ describe("OAuthClient secrets", () => {
     await h.emulator.admin.patchClient(idOf(h.engine, "second"), { state: "disabled" });
     expect((await run(clients, { refresh: true })).ok).toBe(false);
     await h.emulator.admin.patchClient(idOf(h.engine, "second"), { state: "active" });
-    clients = { ...clients, second: { ...base, name: "second-client", deletionGuard: { unusedForDays: 7 } } };
+    clients = {
+      ...clients,
+      second: { ...base, name: "second-client", deletionGuard: { unusedForDays: 7 } },
+    };
     expect((await run(clients, { refresh: true })).ok).toBe(true);
     await h.emulator.admin.updateSettings({ usageQueryOutcome: "Failed" });
     const { second: _second, ...withoutSecond } = clients;

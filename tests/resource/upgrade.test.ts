@@ -139,10 +139,7 @@ describe("OAuthClient provider upgrades", () => {
     const id = idOf(h.engine, "worker");
     const update = await h.up({ worker: { ...worker, description: "hourly sync" }, portal });
     expect(update.errors).toEqual([]);
-    expect([stepOf(update, "worker").op, stepOf(update, "portal").op]).toEqual([
-      "update",
-      "same",
-    ]);
+    expect([stepOf(update, "worker").op, stepOf(update, "portal").op]).toEqual(["update", "same"]);
     expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${id}`]);
     const outs = outputsOf(h.engine, "worker");
     expect(outs.providerVersion).toBe(VERSION);

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { Engine, captureProgram, formatSteps, isSecret } from "../../provider/testing";
-import program = require("../../stack/index");
+import program from "../../stack/index";
 import { PROJECT_DIR, rootStack, stackVars } from "./helpers";
 
 const HOST_ENTRY = path.join(PROJECT_DIR, "dist", "host.js");

@@ -11,7 +11,7 @@ import {
   resetMocks,
   type CapturedRegistration,
 } from "../../provider/testing";
-import program = require("../../stack/index");
+import program from "../../stack/index";
 import { PROJECT_DIR, readProject, readStackConfig, rootStack, stackVars } from "./helpers";
 
 const TYPE = "pulumi-nodejs:dynamic/genesys:OAuthClient";
