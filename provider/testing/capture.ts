@@ -153,13 +153,27 @@ async function captureExclusive(
       return { text: failureText(message), exportName: "handler", containsSecrets: false };
     }
   };
+  // A program that throws must reject the capture; inside runInPulumiStack its error would
+  // otherwise escape as an unhandled rejection.
+  let programError: { error: unknown } | undefined;
+  const guarded = async () => {
+    try {
+      return await program();
+    } catch (error) {
+      programError = { error };
+      return undefined;
+    }
+  };
   try {
-    await inCapture.run(true, () => pulumi.runtime.runInPulumiStack(async () => program()));
+    await inCapture.run(true, () => pulumi.runtime.runInPulumiStack(guarded));
     const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
     await runtime.waitForRPCs?.();
   } finally {
     closure.serializeFunction = original;
     resetMocks();
+  }
+  if (programError) {
+    throw programError.error;
   }
   if (failures.length > 0) {
     throw new CaptureError(failures);

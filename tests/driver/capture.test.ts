@@ -163,3 +163,14 @@ describe("captureProgram", () => {
     );
   });
 });
+
+describe("a program that throws", () => {
+  it("rejects the capture with the program's own error", async () => {
+    const { captureProgram } = await import("../../provider/testing");
+    await expect(
+      captureProgram(() => {
+        throw new Error("bad catalog: clients.web.scope[1] is not a scope");
+      }),
+    ).rejects.toThrow("bad catalog: clients.web.scope[1] is not a scope");
+  });
+});

@@ -111,7 +111,10 @@ describe.each(PROJECTS)("examples/%s", (project) => {
 
   test("stack files: genesyscloud settings the package knows, the project's own keys, secrets as placeholders", () => {
     const known: string[] = Object.values(SETTING_KEYS).map((k) => k.config);
-    const secretKeys = [SETTING_KEYS.clientSecret.config, SETTING_KEYS.accessToken.config];
+    const secretKeys: string[] = [
+      SETTING_KEYS.clientSecret.config,
+      SETTING_KEYS.accessToken.config,
+    ];
     const projectName = readProject(project).name;
     for (const file of stackFiles(project)) {
       const text = fs.readFileSync(path.join(exampleDir(project), file), "utf8");
