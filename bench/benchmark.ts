@@ -36,6 +36,11 @@ export function emulatorStack(emulator: EmulatorProcess): StackSettings {
   };
 }
 
+function medianOf(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? spread(known).median : null;
+}
+
 function withSdk(f: ProviderPhase, sdk: SdkFigures | undefined): PhaseFigures {
   return {
     ...f,
@@ -138,6 +143,8 @@ export async function runBenchmark(
         portMs: spread(starts.map((s) => s.portMs)),
         pluginInfoMs: spread(starts.map((s) => s.pluginInfoMs)),
         firstCheckMs: spread(starts.map((s) => s.firstCheckMs)),
+        hostBaselineRssBytes: medianOf(starts.map((s) => s.baselineRssBytes)),
+        hostFirstCheckRssBytes: medianOf(starts.map((s) => s.firstCheckRssBytes)),
         hostPeakRssBytes: rss.length > 0 ? Math.max(...rss) : null,
       },
     };

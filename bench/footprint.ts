@@ -3,6 +3,7 @@
  * OAuthClient carries in the state, and how long a host takes from launch to its first answers.
  */
 import type { StackSettings } from "../provider/testing";
+import { hostNodePid, peakRssBytes } from "./hosts";
 import type { PackageUnderTest } from "./pkg";
 import { fleetProgram, FLEET_V1 } from "./program";
 import type { Spread } from "./types";
@@ -37,6 +38,10 @@ export interface ColdStart {
   pluginInfoMs: number;
   /** Launch → Configure and the first Check answered (the Check loads the package). */
   firstCheckMs: number;
+  /** Peak RSS of the host's node process once GetPluginInfo was answered (the bare host), bytes. */
+  baselineRssBytes: number | null;
+  /** Peak RSS once the first Check was answered (the package loaded), bytes. */
+  firstCheckRssBytes: number | null;
 }
 
 /** Launches `samples` hosts one after the other and times each one's first answers. */
@@ -59,13 +64,21 @@ export async function coldStarts(
     try {
       await client.getPluginInfo();
       const pluginInfoMs = performance.now() - t0;
+      const pid = await hostNodePid(host);
+      const baselineRssBytes = peakRssBytes(pid);
       await client.configureStack(stack);
       const checked = await client.check(reg.urn, {}, pkg.testing.plain(reg.inputs));
       const firstCheckMs = performance.now() - t0;
       if (checked.failures.length > 0) {
         throw new Error(`the cold-start Check failed: ${JSON.stringify(checked.failures)}`);
       }
-      results.push({ portMs, pluginInfoMs, firstCheckMs });
+      results.push({
+        portMs,
+        pluginInfoMs,
+        firstCheckMs,
+        baselineRssBytes,
+        firstCheckRssBytes: peakRssBytes(pid),
+      });
     } finally {
       client.close();
       await host.close();

@@ -15,6 +15,7 @@ const label = (p: number): string => (p === 0 ? "∞" : String(p));
 const ms = (v: number): string => `${Math.round(v).toLocaleString("en-US")} ms`;
 const x = (v: number | null): string => (v === null ? "—" : v.toFixed(2));
 const cpu = (v: number | null): string => (v === null ? "—" : String(Math.round(v)));
+const mib = (v: number | null): string => (v === null ? "n/a" : `${(v / 2 ** 20).toFixed(1)} MiB`);
 
 function phaseTargets(run: ParallelRun, f: PhaseFigures, clients: number): TargetCheck[] {
   const scope = `p=${label(run.parallel)} ${f.phase}`;
@@ -210,8 +211,9 @@ export function formatReport(result: BenchResult): string {
     `  serialized __provider: ${fp.providerBytes.toLocaleString("en-US")} bytes (captured from dist/)`,
     `  host cold start, median [min–max] of ${fp.coldStartSamples}: port ${spreadText(fp.portMs)} · ` +
       `GetPluginInfo ${spreadText(fp.pluginInfoMs)} · first Check ${spreadText(fp.firstCheckMs)}`,
-    `  host peak RSS (VmHWM of the node host, max over phases): ` +
-      (fp.hostPeakRssBytes === null ? "n/a" : `${(fp.hostPeakRssBytes / 2 ** 20).toFixed(1)} MiB`),
+    `  host peak RSS (VmHWM of the node host): bare host ${mib(fp.hostBaselineRssBytes)} · ` +
+      `after the first Check ${mib(fp.hostFirstCheckRssBytes)} · max over phases ` +
+      mib(fp.hostPeakRssBytes),
   );
   const missed = result.targets.filter((t) => !t.met);
   out.push(

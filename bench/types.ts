@@ -161,6 +161,10 @@ export interface Footprint {
   pluginInfoMs: Spread;
   /** Launch → Configure and the first Check answered (loads the package) (ms). */
   firstCheckMs: Spread;
+  /** Median peak RSS of a bare host (GetPluginInfo answered, nothing loaded), bytes. */
+  hostBaselineRssBytes: number | null;
+  /** Median peak RSS after the first Check (the package loaded), bytes. */
+  hostFirstCheckRssBytes: number | null;
   /** Highest peak RSS (VmHWM) of a host's node process over all phases and runs, bytes. */
   hostPeakRssBytes: number | null;
 }

@@ -33,11 +33,7 @@ export async function updateClient(
 ): Promise<OAuthClientOutputs> {
   const plan = diffClient(olds, inputs, { now: session.now() });
   if (plan.error) throw new Error(plan.error);
-  if (plan.rotationReason) {
-    console.log(
-      `OAuth client "${inputs.name}" (${id}): ${plan.rotationReason}; regenerating its secret.`,
-    );
-  }
+  // The reason of a rotation was already printed by diff, which the engine runs first.
   const priorHome = typeof olds.homeDivisionId === "string" ? olds.homeDivisionId : undefined;
   const home =
     priorHome ?? (needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined);

@@ -3,6 +3,7 @@
  * HTTP (the connection comes from the stack config, as in a real stack): scope names checked and
  * picked from the catalog, a seeded client found by name with its usage, the authorizations.
  */
+import { closeLookupConnections } from "pulumi-genesyscloud-oauth";
 import { EMULATOR_SCOPES, startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { plain, type CaptureResult, type ConfigValue } from "../../provider/testing";
 import { captureExample, exampleStack, oauthClients, programError, readStackFile } from "./helpers";
@@ -46,6 +47,8 @@ describe("examples/lookups against the emulator", () => {
     capture = await captureExample(EXAMPLE, stack);
   });
   afterAll(async () => {
+    // The lookups keep one connection (and its keep-alive sockets) per settings for the process.
+    closeLookupConnections();
     await emulator?.close();
   });
 

@@ -192,6 +192,9 @@ describe("OAuthClient failures and secrets", () => {
   });
 
   describe("secrets", () => {
+    // One run through creation, rotation, adoption, partial failures, lost responses, drift, a
+    // refused update and delete, and a bad credential, collecting every secret it learns. The
+    // provider's access tokens cannot be collected: the emulator stores only their hashes.
     it("never shows a secret in __provider, host output, step errors or the state", async () => {
       const results: OperationResult[] = [];
       const secrets = new Set<string>([h.emulator.clientSecret, WRONG_SECRET]);
