@@ -15,6 +15,12 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+
+// After `npm run build`: make the compiled commands executable (npm does this on install).
+if (process.argv.includes("--bins-executable")) {
+  for (const file of Object.values(pkg.bin || {})) fs.chmodSync(path.join(root, file), 0o755);
+  process.exit(0);
+}
 const target = path.join(root, "node_modules", pkg.name);
 
 fs.rmSync(target, { recursive: true, force: true });
@@ -52,3 +58,13 @@ const shim = {
   exports: exportsMap,
 };
 fs.writeFileSync(path.join(target, "package.json"), JSON.stringify(shim, null, 2) + "\n");
+
+// The package's commands (`npx genesys-oauth-emulator`, `npx genesys-oauth export`), as npm
+// would link them for an installed package. They point into dist/, so they work after a build.
+const binDir = path.join(root, "node_modules", ".bin");
+fs.mkdirSync(binDir, { recursive: true });
+for (const [name, file] of Object.entries(pkg.bin || {})) {
+  const link = path.join(binDir, name);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.relative(binDir, path.join(root, file)), link);
+}

@@ -4,6 +4,7 @@
  * the provider (or any Genesys client) at it. Stops cleanly on SIGINT/SIGTERM.
  */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
+import { EMULATOR_DIVISIONS, EMULATOR_ROLES } from "./catalog";
 
 /** The CLI's default port (fixed so printed settings stay valid across restarts). */
 export const DEFAULT_CLI_PORT = 8787;
@@ -111,6 +112,10 @@ export function banner(
     `pulumi config set genesyscloud:loginUrl ${apiUrl}`,
     `pulumi config set genesyscloud:oauthclientId ${clientId}`,
     `pulumi config set --secret genesyscloud:oauthclientSecret ${clientSecret}`,
+    "",
+    "# Seeded roles (ids to use in roleDivisions) and divisions:",
+    ...EMULATOR_ROLES.map((r) => `role      ${r.id}  ${r.name}`),
+    ...EMULATOR_DIVISIONS.map((d) => `division  ${d.id}  ${d.name}`),
     "",
     `Admin API: ${apiUrl}/__emulator (tests only). Press Ctrl+C to stop.`,
     "",

@@ -12,6 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { HttpOptions } from "../api/http";
 import { OAuthApi } from "../api/oauthApi";
+import { readTuning } from "../oauthClient/session";
 import {
   CONFIG_NAMESPACE,
   SETTING_KEYS,
@@ -188,4 +189,14 @@ export function closeLookupConnections(): void {
 /** Checks the options object of a lookup (unknown keys are refused). */
 export function checkLookupOptions(lookup: string, opts: unknown): void {
   argsObject(lookup, opts, ["settings", "http", "api", "poll"], "opts");
+}
+
+/**
+ * The usage polling the stack config asks for (`genesyscloud:usagePollIntervalMs`,
+ * `genesyscloud:usagePollTimeoutMs`, or their `GENESYSCLOUD_*` environment variables): the same
+ * knobs as the resource's deletion guard, so one setting serves both. Defaults otherwise.
+ */
+export function configuredPollOptions(): PollOptions {
+  const tuning = readTuning((key) => pulumi.runtime.getConfig(key), process.env);
+  return { initialIntervalMs: tuning.usagePollIntervalMs, timeoutMs: tuning.usagePollTimeoutMs };
 }
