@@ -6,7 +6,7 @@
 import * as os from "os";
 import type { StackSettings } from "../provider/testing";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulatorProcess";
-import { coldStarts, providerBytes, spread } from "./footprint";
+import { captureOne, coldStarts, providerBytes, spread } from "./footprint";
 import type { BenchOptions } from "./options";
 import { loadPackage } from "./pkg";
 import { captureFleet } from "./program";
@@ -66,8 +66,9 @@ export async function runBenchmark(
   try {
     const stack = emulatorStack(emulator);
     log(`emulator pid ${emulator.pid} at ${emulator.apiUrl}, latency ${options.latencyMs} ms`);
-    const bytes = await providerBytes(pkg, stack);
-    const starts = await coldStarts(pkg, stack, options.launcher, options.coldStarts);
+    const one = await captureOne(pkg, stack);
+    const bytes = providerBytes(one);
+    const starts = await coldStarts(pkg, stack, one, options.launcher, options.coldStarts);
     log(`footprint: __provider ${bytes} bytes, ${starts.length} cold starts measured`);
     const captures = await captureFleet(pkg, stack, options.clients);
     if (options.sdk) await loginSdk(emulator);

@@ -2,7 +2,7 @@
  * The provider's footprint besides API calls: the size of the serialized `__provider` every
  * OAuthClient carries in the state, and how long a host takes from launch to its first answers.
  */
-import type { StackSettings } from "../provider/testing";
+import type { CaptureResult, StackSettings } from "../provider/testing";
 import { hostNodePid, peakRssBytes } from "./hosts";
 import type { PackageUnderTest } from "./pkg";
 import { fleetProgram, FLEET_V1 } from "./program";
@@ -17,14 +17,16 @@ export function spread(samples: readonly number[]): Spread {
   return { min: sorted[0], median, max: sorted[sorted.length - 1] };
 }
 
+/** One OAuthClient captured from the compiled package, for the footprint measurements. */
+export function captureOne(pkg: PackageUnderTest, stack: StackSettings): Promise<CaptureResult> {
+  return pkg.testing.captureProgram(fleetProgram(pkg, 1, FLEET_V1, "footprint"), { stack });
+}
+
 /**
  * Bytes of the `__provider` text of one OAuthClient, captured with the SDK's own serializer from
  * the compiled package (never from instrumented sources: coverage counters would be captured too).
  */
-export async function providerBytes(pkg: PackageUnderTest, stack: StackSettings): Promise<number> {
-  const capture = await pkg.testing.captureProgram(fleetProgram(pkg, 1, FLEET_V1, "size"), {
-    stack,
-  });
+export function providerBytes(capture: CaptureResult): number {
   const text = capture.registrations[0]?.providerText;
   if (text === undefined) throw new Error("the capture has no __provider text");
   return Buffer.byteLength(text, "utf8");
@@ -44,16 +46,17 @@ export interface ColdStart {
   firstCheckRssBytes: number | null;
 }
 
-/** Launches `samples` hosts one after the other and times each one's first answers. */
+/**
+ * Launches `samples` hosts one after the other and times each one's first answers, the first
+ * Check being the one of `capture`'s resource.
+ */
 export async function coldStarts(
   pkg: PackageUnderTest,
   stack: StackSettings,
+  capture: CaptureResult,
   launcher: "wrapper" | "node",
   samples: number,
 ): Promise<ColdStart[]> {
-  const capture = await pkg.testing.captureProgram(fleetProgram(pkg, 1, FLEET_V1, "cold"), {
-    stack,
-  });
   const reg = capture.registrations[0];
   const results: ColdStart[] = [];
   for (let i = 0; i < samples; i++) {

@@ -75,6 +75,14 @@ export interface ApiRequest {
    * GET, PUT and DELETE and false for POST.
    */
   idempotent?: boolean;
+  /**
+   * True for an idempotent request whose every application supersedes the previous one, so a
+   * repeat must not overtake the first attempt (a secret regeneration: the secret of whichever
+   * lands last is the valid one). Such a request is repeated after a connection reset or a 503,
+   * but not after a timeout or a 504, when the first attempt may still be applied later: it then
+   * fails with an unknown outcome instead.
+   */
+  orderSensitive?: boolean;
 }
 
 /** A successful response. */
@@ -176,7 +184,14 @@ export class Connection {
     if (req.body !== undefined) headers["Content-Type"] = "application/json";
     const idempotent = req.idempotent ?? req.method !== "POST";
     const origin = new URL(this.apiUrl).origin;
-    const state = new RequestState("api", req.method, pathname, origin, idempotent);
+    const state = new RequestState(
+      "api",
+      req.method,
+      pathname,
+      origin,
+      idempotent,
+      req.orderSensitive ?? false,
+    );
     const config: AxiosRequestConfig = { method: req.method, url, headers };
     if (req.body !== undefined) config.data = req.body;
     const response = await this.transport().send(config, state);

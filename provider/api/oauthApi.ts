@@ -187,13 +187,21 @@ export class OAuthApi {
   }
 
   /**
-   * Regenerate Client Secret (`POST /api/v2/oauth/clients/{clientId}/secret`). Safe to repeat
-   * (a repeat only yields a newer secret), so it is retried like an idempotent request.
+   * Regenerate Client Secret (`POST /api/v2/oauth/clients/{clientId}/secret`). A repeat after the
+   * first attempt finished (a reset connection, a 503) only yields a newer secret, so it is
+   * retried like an idempotent request. After a timeout or a 504 it is not: the first attempt may
+   * still be applied after the repeat and invalidate the secret the repeat returned, so the call
+   * fails with an unknown outcome instead (`orderSensitive`).
    */
   async postOauthClientSecret(clientId: string): Promise<OAuthClient> {
     const id = pathParam("postOauthClientSecret", "clientId", clientId);
     const path = `${CLIENTS}/${id}/secret`;
-    const res = await this.connection.request({ method: "POST", path, idempotent: true });
+    const res = await this.connection.request({
+      method: "POST",
+      path,
+      idempotent: true,
+      orderSensitive: true,
+    });
     return objectBody(res, "POST", path);
   }
 

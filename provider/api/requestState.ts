@@ -63,6 +63,8 @@ export class RequestState {
   ticket?: RateLimitTicket;
   /** The retry policy's verdict on the last failed attempt. */
   decision?: RetryDecision;
+  /** True once an attempt failed in a way that may nevertheless have applied it. */
+  earlierMayHaveApplied = false;
 
   /**
    * @param kind API call or token request
@@ -70,6 +72,8 @@ export class RequestState {
    * @param path path without origin or query (for errors and events)
    * @param origin `scheme://host:port` (for network errors)
    * @param idempotent whether repeating after an ambiguous failure is harmless
+   * @param orderSensitive whether a repeat that overtakes a still-running first attempt does harm
+   *   (see `ApiRequest.orderSensitive`)
    */
   constructor(
     readonly kind: "api" | "token",
@@ -77,6 +81,7 @@ export class RequestState {
     readonly path: string,
     readonly origin: string,
     readonly idempotent: boolean,
+    readonly orderSensitive = false,
   ) {
     this.lastEndedAt = Date.now();
   }

@@ -25,6 +25,11 @@ export interface FailedAttempt {
   method: string;
   /** True when repeating the request cannot do harm (GET/PUT/DELETE, or a POST marked safe). */
   idempotent: boolean;
+  /**
+   * True when a repeat must not overtake a first attempt that may still be applied (see
+   * `ApiRequest.orderSensitive`); such a request is not repeated after a timeout or a 504.
+   */
+  orderSensitive?: boolean;
   /** HTTP status, when a response arrived. */
   status?: number;
   /** The transport failure, when no response arrived. */
@@ -131,7 +136,9 @@ export function neverSent(kind: NetworkFailureKind): boolean {
  * - 503 and connection refused: every method (not processed), with backoff (503 honours its
  *   `Retry-After` when it has one). A DNS failure is a settings problem: no retry.
  * - 408/500/502/504, timeouts, resets: idempotent requests only, with backoff. A non-idempotent
- *   request fails with `outcomeUnknown` instead: it may have been applied.
+ *   request fails with `outcomeUnknown` instead: it may have been applied. So does an
+ *   order-sensitive request after a timeout or a 504: its first attempt may still be running and
+ *   would land after the repeat.
  * - 501 and every other status: no retry.
  */
 export function decideRetry(
@@ -156,6 +163,16 @@ export function decideRetry(
     return { retry: true, reason, delayMs };
   };
 
+  const stillRunning =
+    f.orderSensitive === true &&
+    (f.status === 504 || (f.status === undefined && f.network === "timeout"));
+  if (stillRunning) {
+    return {
+      retry: false,
+      outcomeUnknown: true,
+      note: "(not repeated: the first attempt may still be applied after a repeat)",
+    };
+  }
   if (f.status === undefined) {
     const kind = f.network ?? "other";
     if (kind === "dns") return giveUp();
@@ -188,8 +205,11 @@ export function decideRetry(
   return giveUp();
 }
 
-/** True when a failed attempt may have been applied by the server. */
-function maybeApplied(f: FailedAttempt): boolean {
+/**
+ * True when a failed attempt may have been applied by the server (a reset or timeout after
+ * sending, or 408/500/502/504).
+ */
+export function maybeApplied(f: Pick<FailedAttempt, "status" | "network">): boolean {
   if (f.status !== undefined) return MAYBE_APPLIED_STATUSES.has(f.status);
   return !neverSent(f.network ?? "other");
 }

@@ -20,6 +20,7 @@ import { isLoopbackUrl } from "./regions";
 import {
   classifyNetworkCode,
   decideRetry,
+  maybeApplied,
   neverSent,
   parseRetryAfterSeconds,
   type RetryPolicyOptions,
@@ -178,11 +179,14 @@ export function createTransport(
     const st = stateOf(error.config);
     if (!st) return false;
     const status = error.response?.status;
+    const failure =
+      status !== undefined ? { status } : { network: classifyNetworkCode(error.code) };
     const decision = decideRetry(
       {
         method: st.method,
         idempotent: st.idempotent,
-        ...(status !== undefined ? { status } : { network: classifyNetworkCode(error.code) }),
+        orderSensitive: st.orderSensitive,
+        ...failure,
         ...optionalRetryAfter(error.response?.headers),
         backoffRetries: st.backoffRetries,
         rateLimitRetries: st.rateLimitRetries,
@@ -192,6 +196,7 @@ export function createTransport(
     );
     st.decision = decision;
     if (!decision.retry) return false;
+    if (maybeApplied(failure)) st.earlierMayHaveApplied = true;
     stats.retries++;
     if (decision.reason === "reauth") {
       st.reauthenticated = true;
@@ -231,6 +236,10 @@ export function createTransport(
     const e = err as Partial<AxiosError>;
     const last = stateOf(e.config) ?? st;
     const decision = last.decision && !last.decision.retry ? last.decision : undefined;
+    // An order-sensitive request (a secret regeneration) whose earlier attempt may have been
+    // applied has an unknown outcome, however its last attempt failed: the secret changed or not.
+    const earlier = st.orderSensitive && last.earlierMayHaveApplied;
+    const outcomeUnknown = (decision?.outcomeUnknown ?? false) || earlier;
     const response = e.response;
     if (response) {
       const status = response.status;
@@ -258,9 +267,11 @@ export function createTransport(
       if (decision?.note) notes.push(decision.note);
       if (status === 401 && last.reauthenticated)
         notes.push("(a freshly issued token was rejected too)");
-      if (decision?.outcomeUnknown) {
+      if (outcomeUnknown) {
         notes.push(
-          "The request may have been applied: its outcome is unknown; check before repeating it.",
+          earlier && !decision?.outcomeUnknown
+            ? "An earlier attempt may have been applied: the outcome is unknown; check before repeating it."
+            : "The request may have been applied: its outcome is unknown; check before repeating it.",
         );
       }
       const retryAfterSeconds = parseRetryAfterSeconds(
@@ -274,7 +285,7 @@ export function createTransport(
         ...(correlationId !== undefined ? { correlationId } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
-        outcomeUnknown: decision?.outcomeUnknown ?? false,
+        outcomeUnknown,
         attempts: Math.max(1, last.attempt),
       });
     }
@@ -286,7 +297,8 @@ export function createTransport(
         origin: st.origin,
         kind,
         ...(e.code ? { causeCode: e.code } : {}),
-        outcomeUnknown: decision?.outcomeUnknown ?? (!st.idempotent && !neverSent(kind)),
+        outcomeUnknown:
+          earlier || (decision?.outcomeUnknown ?? (!st.idempotent && !neverSent(kind))),
         attempts: Math.max(1, last.attempt),
         timeoutMs: options.timeoutMs,
       });

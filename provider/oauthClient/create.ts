@@ -15,6 +15,8 @@ import type { NormalizedInputs, OAuthClientOutputs } from "./types";
 const RECONCILE_SKEW_MS = 5 * 60_000;
 /** How often a create whose outcome stays unknown is looked up and retried. */
 const MAX_CREATE_ATTEMPTS = 3;
+/** The shortest pause between two looks for a create that timed out and may still land. */
+const LOOK_AGAIN_MIN_MS = 250;
 
 /** The result of a create: the client id and the outputs. */
 export interface Created {
@@ -36,6 +38,9 @@ export async function createClient(
   const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
   const body = toClientRequest(inputs, home, { state: "active" });
   const created = await postOnce(session, inputs, body);
+  if (created.recovered) {
+    created.client = await recoverSecret(session, inputs, created.client, home, provider);
+  }
   const secret = created.client.secret;
   let outs = collapseRoles(
     toOutputs(inputs, created.client, {
@@ -78,17 +83,57 @@ export async function createClient(
 
 interface Posted {
   client: OAuthClient;
-  /** True when the POST's response was lost and the client was found and its secret regenerated. */
+  /** True when the POST's response (and with it the secret) was lost and the client was found. */
   recovered: boolean;
+}
+
+/**
+ * Regenerates the secret of a client found after its create's response was lost (the secret was
+ * in that response). If that fails, the client still exists: a {@link PartialFailureError} records
+ * it without a secret (and without the rotation trigger, so a declared trigger regenerates the
+ * secret on the next `up`) instead of leaving it orphaned.
+ */
+async function recoverSecret(
+  session: Session,
+  inputs: NormalizedInputs,
+  found: OAuthClient,
+  home: string | undefined,
+  provider: unknown,
+): Promise<OAuthClient> {
+  const id = found.id as string;
+  try {
+    const client = await rotateSecret(session, id);
+    console.log(
+      `OAuth client "${inputs.name}": the create request's response was lost; found the ` +
+        `client it created (${id}) and regenerated its secret.`,
+    );
+    return client;
+  } catch (err) {
+    const outs = collapseRoles(
+      toOutputs(inputs, found, { homeDivisionId: home, providerVersion: session.version }),
+      inputs,
+    );
+    const { secretRotationTrigger: _trigger, clientSecret: _secret, ...recorded } = outs;
+    throw new PartialFailureError(
+      `OAuth client "${inputs.name}" was created (${id}), but the create's response was lost ` +
+        `and regenerating its secret failed: ${describeError(err)}. It is recorded in the stack ` +
+        "without a secret; the next `pulumi up` regenerates it when secretRotationTrigger is set " +
+        "(set or change it otherwise).",
+      id,
+      { ...recorded, state: "active" },
+      provider,
+    );
+  }
 }
 
 /**
  * POSTs the client. When the outcome is unknown (the connection broke after the request was sent,
  * or a 5xx that may have been applied), it does not blindly POST again: it looks for the client
  * that request created (same name and fields, created since the attempt) and takes it over,
- * regenerating its secret because the original response, and with it the secret, was lost. Only
- * when no such client exists does it POST again. Two or more candidates fail with their ids
- * rather than guess.
+ * regenerating its secret because the original response, and with it the secret, was lost. A
+ * request that timed out may still be running, so it is given one more request timeout to land
+ * (looking a few times) before concluding it created nothing. Only when no such client exists
+ * does it POST again. Two or more candidates fail with their ids rather than guess.
  */
 async function postOnce(
   session: Session,
@@ -101,15 +146,15 @@ async function postOnce(
       return { client: await session.api.postOauthClients(body), recovered: false };
     } catch (err) {
       if (!isOutcomeUnknown(err)) throw err;
-      const found = await findCreated(session, inputs, startedAt - RECONCILE_SKEW_MS);
-      if (found.length === 1) {
-        const client = await rotateSecret(session, found[0].id as string);
-        console.log(
-          `OAuth client "${inputs.name}": the create request's response was lost; found the ` +
-            `client it created (${found[0].id}) and regenerated its secret.`,
-        );
-        return { client, recovered: true };
+      const since = startedAt - RECONCILE_SKEW_MS;
+      let found = await findCreated(session, inputs, since);
+      const patience = mayStillLand(err) ? session.options.requestTimeoutMs : 0;
+      const step = Math.max(LOOK_AGAIN_MIN_MS, Math.ceil(patience / 4));
+      for (let waited = 0; found.length === 0 && waited < patience; waited += step) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(step, patience - waited)));
+        found = await findCreated(session, inputs, since);
       }
+      if (found.length === 1) return { client: found[0], recovered: true };
       if (found.length > 1) {
         const ids = found.map((c) => `${c.id} (created ${c.dateCreated ?? "?"})`).join(", ");
         throw new Error(
@@ -122,6 +167,18 @@ async function postOnce(
       if (attempt >= MAX_CREATE_ATTEMPTS) throw err;
     }
   }
+}
+
+/**
+ * True when a failed request may still be applied later: it timed out at the client, or a
+ * gateway timed out waiting for the backend (504).
+ */
+function mayStillLand(err: unknown): boolean {
+  const e = err as { name?: unknown; kind?: unknown; status?: unknown };
+  return (
+    (e.name === "GenesysNetworkError" && e.kind === "timeout") ||
+    (e.name === "GenesysApiError" && e.status === 504)
+  );
 }
 
 /** Clients matching the create request, made since `sinceMs` and not deleted. */

@@ -1,6 +1,7 @@
 /**
  * The engine's deployment loop over many resources: program steps (concurrent, dependencies
- * first, no new step after a failure), then deletes in reverse state order; refreshes; destroys.
+ * first, no new step after a failure), then deletes (concurrent, dependents first); refreshes;
+ * destroys.
  */
 import { registerStep } from "./registerStep";
 import { deleteStep, importStep, readStep, refreshStep } from "./stateSteps";
@@ -113,7 +114,7 @@ export async function runProgram(
       condemned.add(res);
     }
   }
-  // Deletes run after all creates and updates, in reverse state order, and only on success.
+  // Deletes run after all creates and updates, and only on success.
   if (failed) {
     const pending = [...condemned].map((res) =>
       seen.has(res.urn) ? { ...res, pendingDelete: true } : res,
@@ -121,7 +122,7 @@ export async function runProgram(
     return { steps, next: [...next, ...pending], ok: false };
   }
   const order = [...current].filter((r) => condemned.has(r));
-  const deleted = await deleteAll(ctx, order, condemned);
+  const deleted = await deleteAll(ctx, order, condemned, parallel);
   // The delete of a replaced resource's old half is part of its `replace` line, as in the CLI,
   // unless it failed.
   steps.push(...deleted.steps.filter((st) => st.error !== undefined || !replaced.has(st.urn)));
@@ -131,24 +132,55 @@ export async function runProgram(
   return { steps, next: [...next, ...leftovers], ok: deleted.ok };
 }
 
-/** Deletes `targets` among `ordered`, in reverse order, one at a time; stops at the first failure. */
+/**
+ * Deletes `targets` among `ordered` as the engine's `ScheduleDeletes` does: in antichains, each a
+ * set of resources no other remaining target depends on, so a resource is deleted only after
+ * everything that depends on it. The deletes of one antichain run concurrently, at most
+ * `parallel` at a time, started (and listed) in reverse state order. After a failure no new
+ * delete starts and no further antichain runs.
+ */
 export async function deleteAll(
   ctx: StepContext,
   ordered: readonly ResourceState[],
   targets: ReadonlySet<ResourceState>,
+  parallel: number,
 ): Promise<{ steps: StepResult[]; remaining: ResourceState[]; ok: boolean }> {
   const steps: StepResult[] = [];
   const remaining = [...ordered];
-  for (const res of [...ordered].reverse()) {
-    if (!targets.has(res)) {
-      continue;
-    }
-    const outcome = await deleteStep(ctx, res);
-    steps.push(outcome.step);
-    if (outcome.step.error) {
+  const limit = limiter(parallel);
+  let pending = [...ordered].reverse().filter((res) => targets.has(res));
+  while (pending.length > 0) {
+    const chain = pending.filter(
+      (res) => !pending.some((other) => other !== res && other.dependencies.includes(res.urn)),
+    );
+    // A dependency cycle cannot come from a program; delete the rest one by one rather than hang.
+    const batch = chain.length > 0 ? chain : [pending[0]];
+    let failed = false;
+    const outcomes = await Promise.all(
+      batch.map((res) =>
+        limit(async () => {
+          if (failed) {
+            return undefined;
+          }
+          const outcome = await deleteStep(ctx, res);
+          failed ||= outcome.step.error !== undefined;
+          return outcome;
+        }),
+      ),
+    );
+    outcomes.forEach((outcome, i) => {
+      if (!outcome) {
+        return;
+      }
+      steps.push(outcome.step);
+      if (!outcome.step.error) {
+        remaining.splice(remaining.indexOf(batch[i]), 1);
+      }
+    });
+    if (failed) {
       return { steps, remaining, ok: false };
     }
-    remaining.splice(remaining.indexOf(res), 1);
+    pending = pending.filter((res) => !batch.includes(res));
   }
   return { steps, remaining, ok: true };
 }

@@ -163,10 +163,18 @@ export class Engine {
     });
   }
 
-  /** `pulumi destroy` (`--preview-only` with `{ preview: true }`): deletes in reverse order. */
+  /**
+   * `pulumi destroy` (`--preview-only` with `{ preview: true }`): deletes dependents first,
+   * independent resources concurrently (up to `parallel`).
+   */
   destroy(options: { preview?: boolean } = {}): Promise<OperationResult> {
     return this.operation("destroy", options.preview ?? false, async (ctx) => {
-      const { steps, remaining } = await deleteAll(ctx, this.resources, new Set(this.resources));
+      const { steps, remaining } = await deleteAll(
+        ctx,
+        this.resources,
+        new Set(this.resources),
+        this.parallel,
+      );
       if (!ctx.preview) {
         this.resources = remaining;
         if (remaining.length === 0) {

@@ -105,6 +105,27 @@ describe("retry policy against the emulator", () => {
     expect(await countRequests(h.emu, "POST", path)).toBe(2);
   });
 
+  it("does not repeat a secret regeneration after a timeout: the first may still land later", async () => {
+    const { id } = await h.api.postOauthClients(codeClientBody("rotate-after-timeout"));
+    const path = `${CLIENTS}/${id}/secret`;
+    await h.emu.admin.addFault({ method: "POST", path, kind: "delay", delayMs: 1500 });
+    const err = await rejectionOf(h.api.postOauthClientSecret(id as string));
+    expect(err).toMatchObject({ name: "GenesysNetworkError", kind: "timeout" });
+    expect(isOutcomeUnknown(err)).toBe(true);
+    expect(await countRequests(h.emu, "POST", path)).toBe(1);
+  });
+
+  it("reports an unknown outcome when a repeated secret regeneration fails after an applied attempt", async () => {
+    const { id } = await h.api.postOauthClients(codeClientBody("rotate-lost-then-refused"));
+    const path = `${CLIENTS}/${id}/secret`;
+    await h.emu.admin.addFault({ method: "POST", path, kind: "commit-then-reset" });
+    await h.emu.admin.addFault({ method: "POST", path, status: 409 });
+    const err = await rejectionOf(h.api.postOauthClientSecret(id as string));
+    expect(err).toMatchObject({ name: "GenesysApiError", status: 409 });
+    expect(isOutcomeUnknown(err)).toBe(true);
+    expect((err as Error).message).toMatch(/An earlier attempt may have been applied/);
+  });
+
   describe("idempotent requests are repeated", () => {
     let id: string;
     beforeAll(async () => {

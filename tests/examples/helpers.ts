@@ -10,8 +10,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as oauthPackage from "pulumi-genesyscloud-oauth";
 import {
   captureProgram,
-  resetMocks,
-  resolveConfig,
   type CaptureOptions,
   type CaptureResult,
   type CapturedRegistration,
@@ -157,33 +155,6 @@ export function captureExample(
     preview: options.preview,
     newResource: options.newResource ?? (options.preview ? undefined : mockResource),
   });
-}
-
-/**
- * Runs an example's program with the given stack settings when it is expected to stop with an
- * error, and returns that error. It runs outside `captureProgram`, whose root stack resource turns
- * a failing program into an unhandled rejection that kills the jest worker.
- */
-export async function programError(example: string, stack: StackSettings): Promise<Error> {
-  await pulumi.runtime.setMocks(
-    { newResource: mockResource, call: (args) => args.inputs },
-    stack.project,
-    stack.stack,
-    false,
-  );
-  const config = resolveConfig(stack);
-  pulumi.runtime.setAllConfig(
-    Object.fromEntries(config.map((c) => [c.key, c.value])),
-    config.filter((c) => c.secret).map((c) => c.key),
-  );
-  try {
-    await exampleProgram(example)();
-  } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
-  } finally {
-    resetMocks();
-  }
-  throw new Error(`the ${example} program ran without an error`);
 }
 
 /** The registrations of a capture by resource name. */

@@ -3,10 +3,11 @@
  * HTTP (the connection comes from the stack config, as in a real stack): scope names checked and
  * picked from the catalog, a seeded client found by name with its usage, the authorizations.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { closeLookupConnections } from "pulumi-genesyscloud-oauth";
 import { EMULATOR_SCOPES, startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { plain, type CaptureResult, type ConfigValue } from "../../provider/testing";
-import { captureExample, exampleStack, oauthClients, programError, readStackFile } from "./helpers";
+import { captureExample, exampleStack, oauthClients, readStackFile } from "./helpers";
 
 const EXAMPLE = "lookups";
 const READ_ONLY_SCOPES = EMULATOR_SCOPES.map((s) => s.id)
@@ -109,8 +110,9 @@ describe("examples/lookups against the emulator", () => {
       ...connection,
       dashboardScopes: JSON.stringify(["analytics:readonly", "users:read-only"]),
     });
-    const error = await programError(EXAMPLE, stack);
-    expect(error.message).toMatch(
+    const capture = captureExample(EXAMPLE, stack);
+    await expect(capture).rejects.toBeInstanceOf(pulumi.RunError);
+    await expect(capture).rejects.toThrow(
       /^dashboardScopes: "users:read-only" is not a scope of this org\. Its scopes: alerting, /,
     );
   });

@@ -8,7 +8,6 @@ import {
   exampleStack,
   mockSecret,
   oauthClients,
-  programError,
   readStackFile,
   SECRET_PLACEHOLDER,
 } from "./helpers";
@@ -99,8 +98,7 @@ describe("examples/quickstart", () => {
   });
 
   test("stops with a clear error when automationRoleId is not set", async () => {
-    const error = await programError(EXAMPLE, exampleStack(EXAMPLE, "dev", {}));
-    expect(error.message).toMatch(
+    await expect(captureExample(EXAMPLE, exampleStack(EXAMPLE, "dev", {}))).rejects.toThrow(
       /Missing required configuration variable 'genesys-oauth-quickstart:automationRoleId'/,
     );
   });

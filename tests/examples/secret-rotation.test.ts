@@ -13,7 +13,6 @@ import {
   mockResource,
   mockSecret,
   oauthClients,
-  programError,
   readStackFile,
 } from "./helpers";
 
@@ -68,8 +67,9 @@ describe("examples/secret-rotation", () => {
   });
 
   test("stops with a clear error when integrationRoleId is not set", async () => {
-    const error = await programError(EXAMPLE, exampleStack(EXAMPLE, "dev", {}));
-    expect(error.message).toMatch(/genesys-oauth-secret-rotation:integrationRoleId/);
+    await expect(captureExample(EXAMPLE, exampleStack(EXAMPLE, "dev", {}))).rejects.toThrow(
+      /genesys-oauth-secret-rotation:integrationRoleId/,
+    );
   });
 });
 

@@ -4,7 +4,9 @@
  * dist/, as `npm install` provides them), not through the repository's path mapping to the
  * sources. Needs a current build (`npm test` builds first).
  */
+import { execFile } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { EXAMPLES_DIR, REPO_ROOT } from "./helpers";
@@ -25,41 +27,59 @@ function exampleConfigs(): string[] {
   return found.sort();
 }
 
-test("each example compiles with its own tsconfig.json against the package's declarations", () => {
-  expect(fs.existsSync(path.join(REPO_ROOT, "dist", "index.d.ts"))).toBe(true);
-  const dirs = exampleConfigs();
-  expect(dirs.length).toBe(6);
-
-  // The examples' compiler options are identical, so one program checks them all at once.
-  const parsed = dirs.map((dir) => {
-    const { config } = ts.readConfigFile(path.join(dir, "tsconfig.json"), ts.sys.readFile);
-    return ts.parseJsonConfigFileContent(config, ts.sys, dir);
+/** Runs the repository's tsc in a child process; resolves its exit code and output. */
+function tsc(args: string[]): Promise<{ code: number; output: string }> {
+  const bin = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
   });
-  const options = (p: ts.ParsedCommandLine): string => {
-    // Where output would go differs per folder; nothing is emitted here.
-    const { configFilePath: _file, outDir: _outDir, ...rest } = p.options;
-    return JSON.stringify(rest);
-  };
-  for (const p of parsed) expect(options(p)).toBe(options(parsed[0]));
+}
 
-  const program = ts.createProgram({
-    rootNames: parsed.flatMap((p) => p.fileNames),
-    options: { ...parsed[0].options, noEmit: true },
+describe("the examples as standalone TypeScript projects", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-tsc-"));
   });
-  const resolved = program
-    .getSourceFiles()
-    .map((f) => path.relative(REPO_ROOT, f.fileName))
-    .filter((f) => f.includes("pulumi-genesyscloud-oauth") || f.startsWith("provider/"));
-  // The package as installed (the node_modules link to dist/), never its sources.
-  expect(resolved).toContain(path.join("node_modules", "pulumi-genesyscloud-oauth", "index.d.ts"));
-  expect(resolved.filter((f) => f.startsWith("provider/"))).toEqual([]);
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-  const problems = ts.getPreEmitDiagnostics(program).map((d) =>
-    ts.formatDiagnostic(d, {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => REPO_ROOT,
-      getNewLine: () => "\n",
-    }),
-  );
-  expect(problems).toEqual([]);
+  test("each compiles with its own tsconfig.json against the package's declarations", async () => {
+    expect(fs.existsSync(path.join(REPO_ROOT, "dist", "index.d.ts"))).toBe(true);
+    const dirs = exampleConfigs();
+    expect(dirs.length).toBe(6);
+
+    // The examples' compiler options are the same, so one compiler run checks them all.
+    const configs = dirs.map((d) => {
+      const { config } = ts.readConfigFile(path.join(d, "tsconfig.json"), ts.sys.readFile);
+      return config as { compilerOptions: Record<string, unknown>; files: string[] };
+    });
+    for (const c of configs) expect(c.compilerOptions).toEqual(configs[0].compilerOptions);
+    const combined = {
+      compilerOptions: {
+        ...configs[0].compilerOptions,
+        noEmit: true,
+        // `types` is looked up from the config's folder, which is a temporary one here.
+        typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
+      },
+      files: dirs.flatMap((d, i) => configs[i].files.map((f) => path.join(d, f))),
+    };
+    const file = path.join(dir, "tsconfig.json");
+    fs.writeFileSync(file, JSON.stringify(combined, null, 2));
+
+    const { code, output } = await tsc(["-p", file, "--listFiles"]);
+    const lines = output.split("\n").filter((l) => l.trim() !== "");
+    const problems = lines.filter((l) => / error TS\d+:/.test(l));
+    expect(problems).toEqual([]);
+    expect(code).toBe(0);
+    // The package as installed (the node_modules link to dist/), never its sources.
+    const files = lines.map((l) => path.relative(REPO_ROOT, l));
+    expect(files).toContain(path.join("node_modules", "pulumi-genesyscloud-oauth", "index.d.ts"));
+    expect(files.filter((f) => f.startsWith(`provider${path.sep}`))).toEqual([]);
+    for (const d of dirs)
+      expect(files).toContain(path.relative(REPO_ROOT, path.join(d, "index.ts")));
+  });
 });

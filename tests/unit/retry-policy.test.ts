@@ -22,6 +22,8 @@ const PUT = { method: "PUT", idempotent: true };
 const DELETE = { method: "DELETE", idempotent: true };
 const POST = { method: "POST", idempotent: false };
 const SAFE_POST = { method: "POST", idempotent: true };
+/** A secret regeneration: safe to repeat once the first attempt finished, never overtaking it. */
+const ORDERED_POST = { method: "POST", idempotent: true, orderSensitive: true };
 const half = (): number => 0.5;
 
 describe("decideRetry", () => {
@@ -50,6 +52,11 @@ describe("decideRetry", () => {
     [POST, { network: "timeout" }, false, true],
     [POST, { network: "other" }, false, true],
     [POST, { network: "refused" }, true, "network"],
+    [ORDERED_POST, { network: "reset" }, true, "network"],
+    [ORDERED_POST, { status: 503 }, true, "unavailable"],
+    [ORDERED_POST, { status: 500 }, true, "server-error"],
+    [ORDERED_POST, { network: "timeout" }, false, true],
+    [ORDERED_POST, { status: 504 }, false, true],
     [GET, { network: "dns" }, false, false],
     [POST, { status: 429, retryAfterSeconds: 3 }, true, "rate-limited"],
     [GET, { status: 401 }, true, "reauth"],
