@@ -42,7 +42,9 @@ export class GenesysError extends Error {
     super(message);
     this.name = name;
     this.message = message;
-    if (typeof this.stack !== "string") this.stack = `${name}: ${message}`;
+    // hasOwnProperty, not `this.stack`: reading the stack formats it, which source-map support
+    // in the provider host makes slow (it parses the .js.map files).
+    if (!Object.prototype.hasOwnProperty.call(this, "stack")) this.stack = `${name}: ${message}`;
   }
 
   /** `Name: message`, as `Error` formats it. */

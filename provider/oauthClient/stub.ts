@@ -6,7 +6,7 @@
  * dynamic-provider host (`require` calls are kept verbatim by Pulumi's closure serializer and
  * resolve against the project's node_modules) and delegates to the real provider. So refresh and
  * destroy always run the installed version of this package, like a provider plugin would, the
- * serialized text stays small (about 2 KB) and it never changes between releases, so upgrading the
+ * serialized text stays small (under 4 KB) and it never changes between releases, so upgrading the
  * package never shows a diff or forces an update. The contract with the package is the `host`
  * entry point's `createOAuthClientProvider()`; keep it stable across versions.
  *
