@@ -21,7 +21,8 @@ if (!configured) {
   // Say why nothing ran, once, in the test output.
   console.warn(
     "live tests skipped: set GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, " +
-      "GENESYSCLOUD_REGION and GENESYSCLOUD_LIVE_ROLE_ID to run them against a real org",
+      "GENESYSCLOUD_LIVE_ROLE_ID (and GENESYSCLOUD_REGION unless the org is in us-east-1) to run " +
+      "them against a real org",
   );
 }
 
