@@ -13,6 +13,8 @@ module.exports = {
     "^pulumi-genesyscloud-oauth/emulator$": "<rootDir>/provider/emulator/index.ts",
     "^pulumi-genesyscloud-oauth/testing$": "<rootDir>/provider/testing/index.ts",
   },
+  // Refuses to start when dist/ (which the engine-protocol suites run) is older than provider/.
+  globalSetup: "<rootDir>/tests/support/global-setup.ts",
   testTimeout: 60000,
   maxWorkers: 2,
   // A worker that still holds a handle after its last suite is force-exited with a warning. The

@@ -1,16 +1,10 @@
 /**
  * Host processes for the phases: launched like the engine launches them (with the launch timed
- * step by step), their peak memory, and a destroy that runs deletes in parallel like the engine.
+ * step by step), their peak memory and CPU time, and the limiter of the SDK baseline.
  */
 import * as fs from "fs";
 import * as os from "os";
-import type {
-  Engine,
-  OperationResult,
-  ProviderHost,
-  StackSettings,
-  StepOp,
-} from "../provider/testing";
+import type { Engine, ProviderHost, StackSettings } from "../provider/testing";
 import type { PackageUnderTest } from "./pkg";
 import type { CpuFigures } from "./types";
 
@@ -133,7 +127,11 @@ export function ownCpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-/** Runs tasks with at most `max` at once (0 = unbounded). */
+/**
+ * Runs tasks with at most `max` at once (0 = unbounded, the CLI's default), for the SDK baseline.
+ * Not the driver's `limiter` (`provider/testing/deployment.ts`): the package's `testing` entry,
+ * all the benchmark loads from `dist/`, does not export it (and 0 there would start no task).
+ */
 export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -146,54 +144,5 @@ export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> 
       running--;
       waiting.shift()?.();
     }
-  };
-}
-
-/**
- * `pulumi destroy` as the engine runs it: deletes of resources that do not depend on each other
- * form one antichain (`step_generator.go` `ScheduleDeletes`) and run concurrently, up to
- * `--parallel`. The driver's `Engine.destroy()` deletes one resource at a time, so this runs each
- * delete through the driver's own delete step (one single-resource engine per resource, sharing
- * the host's client). With dependencies in the state it falls back to `Engine.destroy()`.
- */
-export async function destroyLikeEngine(
-  pkg: PackageUnderTest,
-  engine: Engine,
-  parallel: number,
-): Promise<OperationResult> {
-  const state = engine.state;
-  const urns = new Set(state.map((r) => r.urn));
-  if (state.some((r) => r.dependencies.some((d) => urns.has(d)))) return engine.destroy();
-  const limit = limiter(parallel);
-  const mark = engine.host?.mark() ?? 0;
-  const results = await Promise.all(
-    state.map((resource) =>
-      limit(async () => {
-        // No host: a single-resource engine would otherwise wait for the host's output pipes
-        // after each delete (`drain`), which the engine's one destroy does once, at the end.
-        const single = new pkg.testing.Engine({ client: engine.client, stack: engine.stack });
-        single.setState([resource]);
-        const result = await single.destroy();
-        return { result, remaining: single.state };
-      }),
-    ),
-  );
-  await engine.host?.drain();
-  engine.setState(results.flatMap((r) => r.remaining));
-  const steps = results.flatMap((r) => r.result.steps);
-  const summary: Partial<Record<StepOp, number>> = {};
-  for (const step of steps.filter((s) => s.error === undefined)) {
-    summary[step.op] = (summary[step.op] ?? 0) + 1;
-  }
-  const errors = results.flatMap((r) => r.result.errors);
-  return {
-    operation: "destroy",
-    preview: false,
-    steps,
-    summary,
-    ok: errors.length === 0,
-    errors,
-    diagnostics: engine.host?.linesSince(mark) ?? [],
-    rpcs: results.flatMap((r) => r.result.rpcs),
   };
 }

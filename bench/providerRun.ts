@@ -8,7 +8,6 @@ import type { EmulatorProcess } from "./emulatorProcess";
 import {
   cpuFigures,
   cpuMs,
-  destroyLikeEngine,
   hostNodePid,
   launchEngine,
   ownCpuMs,
@@ -68,7 +67,6 @@ function operation(
   ctx: ProviderRunContext,
   phase: PhaseName,
   engine: Engine,
-  parallel: number,
 ): Promise<OperationResult> {
   switch (phase) {
     case "preview-new":
@@ -83,7 +81,7 @@ function operation(
     case "rotate":
       return engine.up(ctx.captures.rotate);
     case "destroy":
-      return destroyLikeEngine(ctx.pkg, engine, parallel);
+      return engine.destroy();
   }
 }
 
@@ -122,7 +120,7 @@ export async function runProviderPhases(
       await ctx.emulator.admin.clearRequests();
       const cpu0 = { host: cpuMs(hostPid), engine: ownCpuMs(), emulator: cpuMs(ctx.emulator.pid) };
       const started = performance.now();
-      const result = await operation(ctx, phase, engine, parallel);
+      const result = await operation(ctx, phase, engine);
       const timeMs = performance.now() - started;
       const cpu = cpuFigures(
         delta(cpu0.host, cpuMs(hostPid)),

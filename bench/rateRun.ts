@@ -7,7 +7,7 @@
  */
 import type { StackSettings } from "../provider/testing";
 import type { EmulatorProcess } from "./emulatorProcess";
-import { destroyLikeEngine, hostNodePid, launchEngine, peakRssBytes } from "./hosts";
+import { hostNodePid, launchEngine, peakRssBytes } from "./hosts";
 import type { PackageUnderTest } from "./pkg";
 import { fleetProgram, FLEET_V1 } from "./program";
 import {
@@ -64,7 +64,7 @@ export async function runRateLimited(
     const up = await engine.up(capture);
     const created = performance.now();
     ctx.log(`  rate-limited create   ${(created - started).toFixed(0).padStart(7)} ms`);
-    const destroy = await destroyLikeEngine(pkg, engine, 0);
+    const destroy = await engine.destroy();
     const finished = performance.now();
     ctx.log(`  rate-limited destroy  ${(finished - created).toFixed(0).padStart(7)} ms`);
     for (const result of [up, destroy]) {

@@ -134,3 +134,6 @@ export {
   type SkipReason,
   type SkippedClient,
 } from "./cli/build";
+
+// The option of isLoopbackHost (redirect URIs count *.localhost; connection settings do not).
+export type { LoopbackHostOptions } from "./api/regions";

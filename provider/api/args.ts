@@ -3,6 +3,7 @@
  * mistyped `headers`/`query`/`body` never reaches the network. Messages name the method and the
  * parameter, and describe a bad value by its type only (values may be secrets).
  */
+import { isPlainObject } from "./json";
 
 /** Describes a value by its kind, never by its content. */
 function kindOf(value: unknown): string {
@@ -12,12 +13,6 @@ function kindOf(value: unknown): string {
   return typeof value === "object"
     ? "an object"
     : `${typeof value === "undefined" ? "" : "a "}${typeof value}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 /** A required path parameter: a non-blank string, returned URI-encoded. */

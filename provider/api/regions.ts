@@ -90,10 +90,27 @@ export function regionEndpoints(region: string | GenesysRegion): GenesysEndpoint
   return { apiUrl: `https://api.${r.domain}`, loginUrl: `https://login.${r.domain}` };
 }
 
-/** True for hosts that never leave this machine: `localhost`, 127.0.0.0/8 and `::1`. */
-export function isLoopbackHost(hostname: string): boolean {
+/** Options of {@link isLoopbackHost}. */
+export interface LoopbackHostOptions {
+  /**
+   * Also count `*.localhost` names (RFC 6761 reserves them for the loopback interface). Browsers
+   * resolve them there, so they suit redirect URIs; Node's resolver may not, so connection
+   * settings leave them out. Default false.
+   */
+  localhostSubdomains?: boolean;
+}
+
+/**
+ * True for hosts that never leave this machine: `localhost`, 127.0.0.0/8 and `::1` (bracketed or
+ * not), and `*.localhost` when asked. The one rule for both connection settings (plain `http:`
+ * only to such hosts) and redirect URIs (a warning for plain `http:` to any other host).
+ */
+export function isLoopbackHost(hostname: string, options: LoopbackHostOptions = {}): boolean {
   const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
   if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  if (options.localhostSubdomains === true && /^[^.]+(\.[^.]+)*\.localhost\.?$/.test(host)) {
+    return true;
+  }
   const octets = host.split(".");
   return (
     octets.length === 4 &&

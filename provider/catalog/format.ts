@@ -5,7 +5,12 @@
  *
  * The file format is documented in README.md in this folder.
  */
-import type { DeletionGuard, RoleDivisionInput } from "../oauthClient/types";
+import {
+  INPUT_KEYS,
+  type DeletionGuard,
+  type InputField,
+  type RoleDivisionInput,
+} from "../oauthClient/types";
 
 /** The default file name of a catalog, relative to the project directory. */
 export const DEFAULT_CATALOG_FILE = "oauth-clients.yaml";
@@ -21,28 +26,21 @@ export const CATALOG_KEY_PATTERN = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*
 /** The longest entry key accepted. */
 export const CATALOG_KEY_MAX_LENGTH = 100;
 
+/** The name of an entry field: any input of the OAuthClient resource. */
+export type CatalogField = InputField;
+
+/** The fields the writer puts first: what a reviewer looks for. */
+const LEADING_FIELDS: readonly CatalogField[] = ["name", "adoptClientId"];
+
 /**
  * The fields of an entry in the order the writer emits them: the name and the adopted id first
- * (what a reviewer looks for), then the Genesys fields as the API orders them, then the provider's.
+ * (what a reviewer looks for), then the resource's inputs in their canonical order (the Genesys
+ * fields as the API orders them, then the provider's).
  */
-export const CATALOG_FIELDS = [
-  "name",
-  "adoptClientId",
-  "description",
-  "authorizedGrantType",
-  "accessTokenValiditySeconds",
-  "registeredRedirectUri",
-  "scope",
-  "roleDivisions",
-  "roleIds",
-  "state",
-  "secretRotationTrigger",
-  "rotateAfterDays",
-  "deletionGuard",
-] as const;
-
-/** The name of an entry field. */
-export type CatalogField = (typeof CATALOG_FIELDS)[number];
+export const CATALOG_FIELDS: readonly CatalogField[] = [
+  ...LEADING_FIELDS,
+  ...INPUT_KEYS.filter((key) => !LEADING_FIELDS.includes(key)),
+];
 
 /**
  * The arguments of one client as the catalog declares them (variables substituted, `null` values
@@ -86,6 +84,12 @@ export interface CatalogEntry {
   args: CatalogClientArgs;
   /** The 1-based line of the entry key in the file, when it could be found. */
   line?: number;
+  /**
+   * The fields whose value came, wholly or in part, from a secret variable (the stack config's
+   * `vars` set with `--secret`). `declareOAuthClients` declares them as Pulumi secrets, so the
+   * engine stores them, and their outputs, encrypted. Absent when there are none.
+   */
+  secretFields?: CatalogField[];
 }
 
 /** A loaded, validated catalog. */

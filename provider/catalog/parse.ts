@@ -6,17 +6,20 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { isPlainObject, isUuid } from "../oauthClient/normalize";
+import { isPlainObject } from "../api/json";
+import { isUuid } from "../oauthClient/normalize";
 import { closest, describe, didYouMean, quote } from "../oauthClient/suggest";
 import { UNKNOWN } from "../oauthClient/types";
 import { checkInputs } from "../oauthClient/validate";
 import {
+  CATALOG_FIELDS,
   CATALOG_KEY_MAX_LENGTH,
   CATALOG_KEY_PATTERN,
   ClientCatalogError,
   DEFAULT_CATALOG_FILE,
   type CatalogClientArgs,
   type CatalogEntry,
+  type CatalogField,
   type CatalogProblem,
   type CatalogVars,
   type ClientCatalog,
@@ -33,6 +36,11 @@ export interface ParseCatalogOptions {
   varsSource?: string;
   /** The file name used in messages. Default `oauth-clients.yaml`. */
   fileName?: string;
+  /**
+   * The variables are secret (`pulumi config set --secret`): every entry field that uses one is
+   * listed in its `secretFields`, so it is declared as a Pulumi secret. Default false.
+   */
+  secretVars?: boolean;
 }
 
 /** Options of {@link loadClientCatalog}. */
@@ -118,14 +126,14 @@ function checkKey(key: string, where: string, problems: Problems, line?: number)
   );
 }
 
-/** Validates one entry; returns its arguments when it has no problem. */
+/** Validates one entry; returns its arguments (and secret fields) when it has no problem. */
 function parseEntry(
   key: string,
   raw: unknown,
   context: { options: ParseCatalogOptions; lines: LineFinder; line?: number },
   problems: Problems,
   warnings: string[],
-): CatalogClientArgs | undefined {
+): { args: CatalogClientArgs; secret?: CatalogField[] } | undefined {
   const { options, lines, line } = context;
   const where = entryPath(key);
   /** Adds a problem at `sub` (a path below the entry), on the line of its top-level field. */
@@ -171,7 +179,12 @@ function parseEntry(
   for (const [field, value] of Object.entries(values)) {
     if (value !== null && value !== undefined) args[field] = value;
   }
-  return args as unknown as CatalogClientArgs;
+  if (options.secretVars === true) {
+    const fields = new Set(substituted.usedAt.map((p) => p.split(/[.[]/)[0]));
+    const secret = CATALOG_FIELDS.filter((field) => fields.has(field) && field in args);
+    if (secret.length > 0) return { args: args as unknown as CatalogClientArgs, secret };
+  }
+  return { args: args as unknown as CatalogClientArgs };
 }
 
 /** Cross-entry rules: one resource per adopted client (error), distinct display names (warning). */
@@ -263,8 +276,12 @@ export function parseClientCatalog(text: string, options: ParseCatalogOptions = 
   for (const [key, raw] of Object.entries(clientMap)) {
     const line = lines.entry(key);
     checkKey(key, entryPath(key), problems, line);
-    const args = parseEntry(key, raw, { options, lines, line }, problems, warnings);
-    if (args !== undefined) entries.push(line === undefined ? { key, args } : { key, args, line });
+    const parsed = parseEntry(key, raw, { options, lines, line }, problems, warnings);
+    if (parsed === undefined) continue;
+    const entry: CatalogEntry = { key, args: parsed.args };
+    if (line !== undefined) entry.line = line;
+    if (parsed.secret !== undefined) entry.secretFields = parsed.secret;
+    entries.push(entry);
   }
   checkAcrossEntries(entries, problems, warnings);
   if (problems.list.length > 0) fail();

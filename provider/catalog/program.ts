@@ -42,17 +42,36 @@ export interface CatalogStackProgramOptions {
   transform?: (catalog: ClientCatalog) => ClientCatalog;
 }
 
+/**
+ * True when the stack config value `key` was set with `--secret`. `allConfig()` hands out the
+ * decrypted text, so this is the only sign that a value must stay encrypted. The SDK's
+ * `runtime.isConfigSecret` does not appear in its type declarations (it is marked internal) but
+ * exists at run time; without it, the secret keys list the language host passes is read.
+ */
+function isSecretConfig(key: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+  if (typeof runtime.isConfigSecret === "function") return runtime.isConfigSecret(key);
+  try {
+    const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]");
+    return Array.isArray(keys) && keys.includes(key);
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the settings and the catalog; a mistake in either stops the run with the full list. */
 function load(options: CatalogStackProgramOptions): {
   settings: CatalogStackConfig;
   catalog: ClientCatalog;
 } {
   try {
-    const settings = readCatalogStackConfig(pulumi.runtime.allConfig(), pulumi.getProject());
+    const project = pulumi.getProject();
+    const settings = readCatalogStackConfig(pulumi.runtime.allConfig(), project);
     const catalog = loadClientCatalog(path.resolve(options.projectDir, settings.catalogFile), {
       fileName: settings.catalogFile,
       vars: settings.vars,
       varsSource: settings.varsSource,
+      secretVars: isSecretConfig(`${project}:vars`),
     });
     return { settings, catalog: options.transform ? options.transform(catalog) : catalog };
   } catch (err) {
@@ -68,6 +87,8 @@ function load(options: CatalogStackProgramOptions): {
  * Runs a catalog stack: reads the stack config of the project's namespace (`vars`, `catalog`,
  * `protect`; see `readCatalogStackConfig`), loads and validates the catalog, declares one
  * `OAuthClient` per entry and returns the stack outputs. Call it as the body of a Pulumi program.
+ * When `vars` is a secret (`pulumi config set --secret`), every client field that uses a variable
+ * is declared as a Pulumi secret, so the state stores it encrypted.
  */
 export function catalogStackProgram(options: CatalogStackProgramOptions): CatalogStackOutputs {
   const { settings, catalog } = load(options);

@@ -27,6 +27,8 @@ export interface Substituted {
   problems: SubstitutionProblem[];
   /** The names of the variables used. */
   used: Set<string>;
+  /** The paths (as in {@link SubstitutionProblem.path}) of the strings that used a variable. */
+  usedAt: string[];
 }
 
 /** How to describe the variables in messages. */
@@ -87,14 +89,14 @@ function substituteString(
   value: string,
   context: VariableContext,
   used: Set<string>,
-): { value: unknown } | { problem: string } {
+): { value: unknown; variable: boolean } | { problem: string } {
   let pieces: Piece[];
   try {
     pieces = tokenize(value);
   } catch (err) {
     return { problem: (err as Error).message };
   }
-  if (pieces.length === 1 && "text" in pieces[0]) return { value: pieces[0].text };
+  if (pieces.length === 1 && "text" in pieces[0]) return { value: pieces[0].text, variable: false };
   for (const piece of pieces) {
     if ("name" in piece && !Object.prototype.hasOwnProperty.call(context.vars, piece.name)) {
       return { problem: unknownVariable(piece.name, context) };
@@ -103,7 +105,7 @@ function substituteString(
   if (pieces.length === 1 && "name" in pieces[0]) {
     used.add(pieces[0].name);
     const whole = context.vars[pieces[0].name];
-    return { value: whole === undefined ? null : whole };
+    return { value: whole === undefined ? null : whole, variable: true };
   }
   let out = "";
   for (const piece of pieces) {
@@ -123,7 +125,7 @@ function substituteString(
       };
     }
   }
-  return { value: out };
+  return { value: out, variable: true };
 }
 
 /**
@@ -133,6 +135,7 @@ function substituteString(
 export function substituteVariables(value: unknown, context: VariableContext): Substituted {
   const problems: SubstitutionProblem[] = [];
   const used = new Set<string>();
+  const usedAt: string[] = [];
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === "string") {
       const r = substituteString(v, context, used);
@@ -140,6 +143,7 @@ export function substituteVariables(value: unknown, context: VariableContext): S
         problems.push({ path, message: r.problem });
         return v;
       }
+      if (r.variable) usedAt.push(path);
       return r.value;
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}[${i}]`));
@@ -150,7 +154,7 @@ export function substituteVariables(value: unknown, context: VariableContext): S
     }
     return v;
   };
-  return { value: walk(value, ""), problems, used };
+  return { value: walk(value, ""), problems, used, usedAt };
 }
 
 /** `$${` for every `${` in `text`, so that substitution gives `text` back. */

@@ -158,43 +158,78 @@ export class EmulatorAdmin {
     return this.call("GET", "/health");
   }
 
-  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const url = new URL(`${this.adminUrl}${path}`);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise<T>((resolve, reject) => {
-      const req = http.request(
-        url,
-        {
-          method,
-          agent: false,
-          headers: {
-            Accept: "application/json",
-            ...(payload !== undefined
-              ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }
-              : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("error", reject);
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString("utf8");
-            let parsed: unknown;
-            try {
-              parsed = text ? JSON.parse(text) : undefined;
-            } catch {
-              parsed = undefined;
-            }
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(parsed as T);
-            else
-              reject(new EmulatorAdminError(method, path, status, parsed as ErrorBody | undefined));
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(payload);
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await httpRequest(`${this.adminUrl}${path}`, {
+      method,
+      headers: { Accept: "application/json" },
+      body,
     });
+    if (res.status >= 200 && res.status < 300) return res.body as T;
+    const error = typeof res.body === "object" ? (res.body as ErrorBody | undefined) : undefined;
+    throw new EmulatorAdminError(method, path, res.status, error);
   }
+}
+
+/** A response as {@link httpRequest} received it. */
+export interface HttpResult {
+  /** HTTP status. */
+  status: number;
+  /** Response headers (lower-cased names). */
+  headers: http.IncomingHttpHeaders;
+  /** Raw body. */
+  text: string;
+  /** Parsed JSON body (the raw text when not JSON, undefined when empty). */
+  body: unknown;
+}
+
+/** Options of {@link httpRequest}. */
+export interface HttpRequestOptions {
+  /** HTTP method (GET). */
+  method?: string;
+  /** Request headers. */
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else as JSON (with a JSON content type). */
+  body?: unknown;
+}
+
+/**
+ * One HTTP request on a fresh connection (no agent, so nothing stays open), with the JSON body
+ * encoded and the answer's body decoded. Rejects only when no response arrives. The admin client
+ * is built on it, and the emulator's tests use it for raw requests.
+ */
+export function httpRequest(url: string, options: HttpRequestOptions = {}): Promise<HttpResult> {
+  const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
+  let payload: Buffer | undefined;
+  if (typeof options.body === "string" || Buffer.isBuffer(options.body)) {
+    payload = Buffer.from(options.body);
+  } else if (options.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(options.body));
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+      headers["Content-Type"] = "application/json";
+    }
+  }
+  if (payload) headers["Content-Length"] = payload.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: options.method ?? "GET", headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let body: unknown;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            body = text;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
 }

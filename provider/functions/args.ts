@@ -3,14 +3,9 @@
  * before any request, and throw {@link LookupArgumentError} naming the argument and the fix.
  * Arguments carry no secrets, so a bad value may be shown (shortened).
  */
+import { isPlainObject } from "../api/json";
 import { closest, describe } from "../oauthClient/suggest";
 import { LookupArgumentError } from "./errors";
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 /**
  * The arguments object of a lookup (`undefined`/`null` read as `{}`). An unknown key is refused

@@ -57,13 +57,19 @@ export interface LookupOptions {
    * Default: the stack's `genesyscloud:*` config, then the `GENESYSCLOUD_*` environment variables.
    */
   settings?: ConnectionSettings | SettingOverrides;
-  /** HTTP options (timeouts, retries, request hook) of the connection. */
+  /**
+   * HTTP options (timeouts, retries, request hook) of the connection. Fields left out take the
+   * resource's tuning from the stack config (`genesyscloud:requestTimeoutMs`, `maxRetries`,
+   * `retryBaseDelayMs`, or their `GENESYSCLOUD_*` environment variables), then the defaults.
+   */
   http?: HttpOptions;
   /** An API client to use as it is (its connection already has settings and options). */
   api?: OAuthApi;
   /**
-   * How to wait for usage queries (see `PollOptions` for the defaults). Only the usage lookups
-   * poll; the others accept and ignore it, so one options object can serve every lookup.
+   * How to wait for usage queries. Fields left out take the stack config's usage polling settings
+   * (`genesyscloud:usagePollIntervalMs`, `usagePollTimeoutMs`), then the `PollOptions` defaults.
+   * Only the usage lookups poll; the others accept and ignore it, so one options object can serve
+   * every lookup.
    */
   poll?: PollOptions;
 }
@@ -168,13 +174,41 @@ export function lookupApi(opts: LookupOptions = {}, lookup = "lookup"): OAuthApi
     return opts.api;
   }
   const settings = resolveLookupSettings(opts.settings, lookup);
-  const key = `${settingsFingerprint(settings)}|${optionsKey(opts.http)}`;
+  const http = configuredHttpOptions(opts.http);
+  const key = `${settingsFingerprint(settings)}|${optionsKey(http)}`;
   let api = apis.get(key);
   if (api === undefined) {
-    api = new OAuthApi(settings, opts.http ?? {});
+    api = new OAuthApi(settings, http);
     apis.set(key, api);
   }
   return api;
+}
+
+/** `value` without its `undefined` members, so spreading it never unsets a default. */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+/** The stack's tuning (`readTuning`: stack config, then environment, then defaults). */
+function configuredTuning() {
+  return readTuning((key) => pulumi.runtime.getConfig(key), process.env);
+}
+
+/**
+ * The HTTP options of a lookup connection: the resource's tuning from the stack config (request
+ * timeout, retries, first backoff), so a lookup and the resource it feeds behave alike, with the
+ * fields of `http` that are set taking precedence.
+ */
+export function configuredHttpOptions(http?: HttpOptions): HttpOptions {
+  const tuning = configuredTuning();
+  return {
+    timeoutMs: tuning.requestTimeoutMs,
+    maxRetries: tuning.maxRetries,
+    baseDelayMs: tuning.retryBaseDelayMs,
+    ...definedOnly(http),
+  };
 }
 
 /**
@@ -197,6 +231,14 @@ export function checkLookupOptions(lookup: string, opts: unknown): void {
  * knobs as the resource's deletion guard, so one setting serves both. Defaults otherwise.
  */
 export function configuredPollOptions(): PollOptions {
-  const tuning = readTuning((key) => pulumi.runtime.getConfig(key), process.env);
+  const tuning = configuredTuning();
   return { initialIntervalMs: tuning.usagePollIntervalMs, timeoutMs: tuning.usagePollTimeoutMs };
+}
+
+/**
+ * The poll options of a usage lookup: {@link configuredPollOptions} with the fields of `poll` that
+ * are set taking precedence (passing only `onPoll` keeps the configured interval and timeout).
+ */
+export function mergedPollOptions(poll?: PollOptions): PollOptions {
+  return { ...configuredPollOptions(), ...definedOnly(poll) };
 }

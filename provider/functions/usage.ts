@@ -5,12 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { UsageGranularity, UsageGroupBy, UsageMetric } from "../api/models";
 import { argsObject, requiredId } from "./args";
-import {
-  checkLookupOptions,
-  configuredPollOptions,
-  lookupApi,
-  type LookupOptions,
-} from "./connection";
+import { checkLookupOptions, lookupApi, mergedPollOptions, type LookupOptions } from "./connection";
 import { lookupOutput, type LookupOutputOptions } from "./output";
 import { checkDays, checkUsageQuery } from "./usageArgs";
 import { resolvePollOptions } from "./pollOptions";
@@ -58,7 +53,8 @@ export async function getOauthClientUsageSummary(
   const days = checkDays(m, a.days);
   checkLookupOptions(m, opts);
   resolvePollOptions(m, opts?.poll);
-  return runUsageSummary(lookupApi(opts, m), clientId, days, opts?.poll ?? configuredPollOptions());
+  const poll = mergedPollOptions(opts?.poll);
+  return runUsageSummary(lookupApi(opts, m), clientId, days, poll);
 }
 
 /**
@@ -132,7 +128,8 @@ export async function queryOauthClientUsage(
   const body = checkUsageQuery(m, a);
   checkLookupOptions(m, opts);
   resolvePollOptions(m, opts?.poll);
-  return runUsageQuery(lookupApi(opts, m), clientId, body, opts?.poll ?? configuredPollOptions());
+  const poll = mergedPollOptions(opts?.poll);
+  return runUsageQuery(lookupApi(opts, m), clientId, body, poll);
 }
 
 /**

@@ -4,10 +4,17 @@
  */
 import { isOutcomeUnknown } from "../api/errors";
 import type { OAuthClient } from "../api/models";
-import { describeError, disabledMessage, isNotFound, PartialFailureError } from "./errors";
+import { describeError, disabledMessage, PartialFailureError } from "./errors";
 import { diffClient } from "./diff";
 import { outputsFromLive, toClientRequest, toOutputs } from "./mapping";
-import { collapseRoles, needsHomeDivision, rotateSecret } from "./operations";
+import {
+  getClientIfExists,
+  isOwnClient,
+  needsHomeDivision,
+  ownClientError,
+  ownClientWarning,
+  rotateSecret,
+} from "./operations";
 import type { Session } from "./session";
 import type { NormalizedInputs, OAuthClientOutputs } from "./types";
 
@@ -42,30 +49,22 @@ export async function createClient(
     created.client = await recoverSecret(session, inputs, created.client, home, provider);
   }
   const secret = created.client.secret;
-  let outs = collapseRoles(
-    toOutputs(inputs, created.client, {
-      clientSecret: secret,
-      homeDivisionId: home,
-      providerVersion: session.version,
-      ...(created.recovered
-        ? { secretRotatedAt: created.client.dateModified ?? session.now() }
-        : {}),
-    }),
-    inputs,
-  );
+  let outs = toOutputs(inputs, created.client, {
+    clientSecret: secret,
+    homeDivisionId: home,
+    providerVersion: session.version,
+    ...(created.recovered ? { secretRotatedAt: created.client.dateModified ?? session.now() } : {}),
+  });
   const id = outs.clientId;
   if (inputs.state === "inactive") {
     try {
       const live = await session.api.putOauthClient(id, toClientRequest(inputs, home));
-      outs = collapseRoles(
-        toOutputs(inputs, live, {
-          clientSecret: outs.clientSecret,
-          secretRotatedAt: outs.secretRotatedAt,
-          homeDivisionId: home,
-          providerVersion: session.version,
-        }),
-        inputs,
-      );
+      outs = toOutputs(inputs, live, {
+        clientSecret: outs.clientSecret,
+        secretRotatedAt: outs.secretRotatedAt,
+        homeDivisionId: home,
+        providerVersion: session.version,
+      });
     } catch (err) {
       const recorded = { ...outs, state: "active" };
       throw new PartialFailureError(
@@ -109,10 +108,10 @@ async function recoverSecret(
     );
     return client;
   } catch (err) {
-    const outs = collapseRoles(
-      toOutputs(inputs, found, { homeDivisionId: home, providerVersion: session.version }),
-      inputs,
-    );
+    const outs = toOutputs(inputs, found, {
+      homeDivisionId: home,
+      providerVersion: session.version,
+    });
     const { secretRotationTrigger: _trigger, clientSecret: _secret, ...recorded } = outs;
     throw new PartialFailureError(
       `OAuth client "${inputs.name}" was created (${id}), but the create's response was lost ` +
@@ -147,12 +146,13 @@ async function postOnce(
     } catch (err) {
       if (!isOutcomeUnknown(err)) throw err;
       const since = startedAt - RECONCILE_SKEW_MS;
-      let found = await findCreated(session, inputs, since);
+      const look = () => lookForLostCreate(session, inputs, since, err);
+      let found = await look();
       const patience = mayStillLand(err) ? session.options.requestTimeoutMs : 0;
       const step = Math.max(LOOK_AGAIN_MIN_MS, Math.ceil(patience / 4));
       for (let waited = 0; found.length === 0 && waited < patience; waited += step) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(step, patience - waited)));
-        found = await findCreated(session, inputs, since);
+        found = await look();
       }
       if (found.length === 1) return { client: found[0], recovered: true };
       if (found.length > 1) {
@@ -181,23 +181,56 @@ function mayStillLand(err: unknown): boolean {
   );
 }
 
-/** Clients matching the create request, made since `sinceMs` and not deleted. */
+/**
+ * {@link findCreated}, with a failure of the search itself turned into an error that says what is
+ * at stake: the lost create may have made a client the stack does not know about.
+ */
+async function lookForLostCreate(
+  session: Session,
+  inputs: NormalizedInputs,
+  sinceMs: number,
+  createError: unknown,
+): Promise<OAuthClient[]> {
+  try {
+    return await findCreated(session, inputs, sinceMs);
+  } catch (err) {
+    throw new Error(
+      `Creating OAuth client "${inputs.name}" may have created it (the response was lost: ` +
+        `${describeError(createError)}) and looking for it failed: ${describeError(err)}; check ` +
+        `Genesys Cloud for a client named "${inputs.name}" before running pulumi up again (delete ` +
+        "it, or set adoptClientId to its id), so the next up does not create a second one.",
+    );
+  }
+}
+
+/**
+ * Clients matching the create request, made since `sinceMs` and not deleted. The listing only
+ * narrows the candidates (same name, created since the attempt): it may leave out fields such as
+ * `roleDivisions`, so each candidate is read with its own GET and compared in full.
+ */
 async function findCreated(
   session: Session,
   inputs: NormalizedInputs,
   sinceMs: number,
 ): Promise<OAuthClient[]> {
   const listing = await session.api.getOauthClients();
-  const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
-  return (listing.entities ?? []).filter((client) => {
+  const candidates = (listing.entities ?? []).filter((client) => {
     if (client.name !== inputs.name || typeof client.id !== "string") return false;
-    if (client.state === "deleted") return false;
     const created = Date.parse(client.dateCreated ?? "");
-    if (!Number.isFinite(created) || created < sinceMs) return false;
-    const live = outputsFromLive({ homeDivisionId: home }, client);
-    const wanted = { ...inputs, state: "active" };
-    return !diffClient(live, wanted, { now: session.now(), scheduledRotation: false }).apiUpdate;
+    return Number.isFinite(created) && created >= sinceMs;
   });
+  if (candidates.length === 0) return [];
+  const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
+  const wanted = { ...inputs, state: "active" };
+  const found: OAuthClient[] = [];
+  for (const candidate of candidates) {
+    const client = await getClientIfExists(session, candidate.id as string);
+    if (client === undefined) continue;
+    const live = outputsFromLive({ homeDivisionId: home }, { ...client, id: candidate.id });
+    const plan = diffClient(live, wanted, { now: session.now(), scheduledRotation: false });
+    if (!plan.apiUpdate) found.push({ ...client, id: client.id ?? candidate.id });
+  }
+  return found;
 }
 
 /**
@@ -212,32 +245,26 @@ async function adoptClient(
   provider: unknown,
 ): Promise<Created> {
   const id = inputs.adoptClientId as string;
-  let live: OAuthClient;
-  try {
-    live = await session.api.getOauthClient(id);
-  } catch (err) {
-    if (isNotFound(err)) {
-      throw new Error(
-        `adoptClientId: no OAuth client with id ${id} exists in this org; check the id ` +
-          "(Admin > Integrations > OAuth, or getOauthClient({ name }))",
-      );
-    }
-    throw err;
-  }
-  if (live.state === "deleted") {
-    throw new Error(`adoptClientId: OAuth client ${id} is being deleted and cannot be adopted.`);
+  let live = await getClientIfExists(session, id);
+  if (live === undefined) {
+    throw new Error(
+      `adoptClientId: no OAuth client with id ${id} exists in this org (or it is being ` +
+        "deleted); check the id (Admin > Integrations > OAuth, or getOauthClient({ name }))",
+    );
   }
   if (live.state === "disabled") {
     throw new Error(disabledMessage(live.name, id, "adopt and change"));
+  }
+  if (isOwnClient(session, id)) {
+    // Refused before any write, so a failed adoption changes nothing.
+    if (inputs.secretRotationTrigger !== undefined) throw ownClientError(inputs.name, id, "rotate");
+    console.warn(ownClientWarning(inputs.name, id));
   }
   const home = needsHomeDivision(inputs) ? await session.homeDivisionId() : undefined;
   const current = outputsFromLive({ homeDivisionId: home }, live);
   const plan = diffClient(current, inputs, { now: session.now(), scheduledRotation: false });
   if (plan.apiUpdate) live = await session.api.putOauthClient(id, toClientRequest(inputs, home));
-  let outs = collapseRoles(
-    toOutputs(inputs, live, { homeDivisionId: home, providerVersion: session.version }),
-    inputs,
-  );
+  let outs = toOutputs(inputs, live, { homeDivisionId: home, providerVersion: session.version });
   if (inputs.secretRotationTrigger === undefined) {
     // Users expect an adopted client to have a clientSecret output like a created one; say why not.
     console.log(
@@ -248,15 +275,12 @@ async function adoptClient(
   } else {
     try {
       const rotated = await rotateSecret(session, id);
-      outs = collapseRoles(
-        toOutputs(inputs, rotated, {
-          clientSecret: rotated.secret,
-          secretRotatedAt: session.now(),
-          homeDivisionId: home,
-          providerVersion: session.version,
-        }),
-        inputs,
-      );
+      outs = toOutputs(inputs, rotated, {
+        clientSecret: rotated.secret,
+        secretRotatedAt: session.now(),
+        homeDivisionId: home,
+        providerVersion: session.version,
+      });
     } catch (err) {
       const { secretRotationTrigger: _trigger, ...recorded } = outs;
       throw new PartialFailureError(

@@ -4,10 +4,18 @@
  * the client, and whether it rotates the secret (on a trigger change or when scheduled rotation
  * is due). No field forces a replacement: the API changes everything in place.
  */
-import { containsUnknown, isPlainObject, jsonEqual, sameStringSet } from "./normalize";
+import { asRecord } from "../api/json";
+import { containsUnknown, jsonEqual, sameStringSet } from "./normalize";
 import { allRoleIds, grantSet, sameSet, stringSet } from "./roles";
 import { quote } from "./suggest";
-import { CLIENT_CREDENTIALS, type DiffOutcome, type RotationStatus } from "./types";
+import {
+  CLIENT_CREDENTIALS,
+  ROLE_FIELDS,
+  SCALAR_FIELDS,
+  SET_FIELDS,
+  type DiffOutcome,
+  type RotationStatus,
+} from "./types";
 import { INPUT_KEYS, normalizeLenient } from "./validate";
 
 const DAY_MS = 86_400_000;
@@ -47,7 +55,7 @@ export function rotationStatus(
   rotateAfterDays: number,
   now: Date,
 ): RotationStatus {
-  const o = isPlainObject(outputs) ? outputs : {};
+  const o = asRecord(outputs);
   if (!Number.isInteger(rotateAfterDays) || rotateAfterDays < 1) {
     return {
       due: false,
@@ -68,12 +76,14 @@ export function rotationStatus(
   const since =
     rotated !== undefined ? `last rotated ${day(from)}` : `created ${day(from)}, never rotated`;
   const dueAt = from + rotateAfterDays * DAY_MS;
+  const basis = `${since}, ${every}`;
   if (nowTime >= dueAt) {
-    return { due: true, reason: `secret rotation due: ${since}, ${every}`, lastRotated };
+    return { due: true, reason: `secret rotation due: ${basis}`, basis, lastRotated };
   }
   return {
     due: false,
-    reason: `secret rotation due on ${day(dueAt)}: ${since}, ${every}`,
+    reason: `secret rotation due on ${day(dueAt)}: ${basis}`,
+    basis,
     lastRotated,
   };
 }
@@ -86,34 +96,37 @@ function setsDiffer(a: unknown, b: unknown): boolean {
   return !jsonEqual(left, right);
 }
 
-/** The role keys that differ: roleDivisions (with roleIds merged in) and/or roleIds. */
+/**
+ * The role keys that differ. The declared grants (`roleDivisions` plus `roleIds`, merged the way
+ * the API merges them) are compared with the grants the outputs record in both fields: outputs
+ * echo the declaration, so a role granted through `roleIds` is only in `roleIds`. A difference is
+ * reported on the field whose own grants differ.
+ */
 function roleChanges(
   n: Record<string, unknown>,
   o: Record<string, unknown>,
   home?: string,
 ): string[] {
-  const hasDivisions = n.roleDivisions !== undefined;
-  const hasIds = n.roleIds !== undefined;
-  const unknown = [
-    hasDivisions && containsUnknown(n.roleDivisions),
-    hasIds && containsUnknown(n.roleIds),
-  ];
-  if (unknown[0] || unknown[1]) {
-    return ["roleDivisions", "roleIds"].filter((_, i) => unknown[i]);
-  }
-  if (hasDivisions) {
-    const expected = grantSet(n.roleDivisions, hasIds ? n.roleIds : [], home);
-    const actual = grantSet(o.roleDivisions ?? [], hasIds ? o.roleIds : [], home);
-    if (sameSet(expected, actual)) return [];
-    return hasIds ? ["roleDivisions", "roleIds"] : ["roleDivisions"];
-  }
-  if (hasIds) {
-    // Only the role ids are declared: compare them with every role the client holds.
+  const declared = ROLE_FIELDS.filter((key) => n[key] !== undefined);
+  const unknown = declared.filter((key) => containsUnknown(n[key]));
+  if (unknown.length > 0) return unknown;
+  if (declared.length === 0) return [];
+  if (n.roleDivisions === undefined) {
+    // Only the deprecated role ids are declared: they name roles, whatever division holds them.
     const valid = Array.isArray(n.roleIds) && n.roleIds.every((id) => typeof id === "string");
     const live = allRoleIds(o.roleDivisions, o.roleIds);
     return valid && sameStringSet(stringSet(n.roleIds), live) ? [] : ["roleIds"];
   }
-  return [];
+  const expected = grantSet(n.roleDivisions, n.roleIds ?? [], home);
+  const actual = grantSet(o.roleDivisions ?? [], o.roleIds ?? [], home);
+  if (sameSet(expected, actual)) return [];
+  const divisions = !sameSet(
+    grantSet(n.roleDivisions, [], home),
+    grantSet(o.roleDivisions ?? [], [], home),
+  );
+  const ids = !sameStringSet(stringSet(n.roleIds), stringSet(o.roleIds));
+  const keys = ROLE_FIELDS.filter((key) => (key === "roleDivisions" ? divisions : ids));
+  return keys.length > 0 ? keys : declared;
 }
 
 function adoptionError(adopt: string, clientId: string): string {
@@ -147,7 +160,7 @@ export function diffClient(
   newInputs: unknown,
   options: DiffOptions,
 ): DiffOutcome {
-  const olds = isPlainObject(oldOutputs) ? oldOutputs : {};
+  const olds = asRecord(oldOutputs);
   const o = normalizeLenient(olds);
   const n = normalizeLenient(newInputs);
   const home = typeof olds.homeDivisionId === "string" ? olds.homeDivisionId : undefined;
@@ -156,17 +169,12 @@ export function diffClient(
     if (containsUnknown(n[key]) || different) changed.add(key);
   };
 
-  for (const key of [
-    "name",
-    "description",
-    "authorizedGrantType",
-    "accessTokenValiditySeconds",
-    "state",
-  ]) {
-    differs(key, !jsonEqual(n[key], o[key]));
+  for (const key of SCALAR_FIELDS) differs(key, !jsonEqual(n[key], o[key]));
+  for (const key of SET_FIELDS) {
+    // Scopes do not apply to client credentials: a leftover list there is no change.
+    if (key === "scope" && n.authorizedGrantType === CLIENT_CREDENTIALS) continue;
+    differs(key, setsDiffer(n[key], o[key]));
   }
-  differs("registeredRedirectUri", setsDiffer(n.registeredRedirectUri, o.registeredRedirectUri));
-  if (n.authorizedGrantType !== CLIENT_CREDENTIALS) differs("scope", setsDiffer(n.scope, o.scope));
   for (const key of roleChanges(n, o, home)) changed.add(key);
   const apiUpdate = changed.size > 0;
 
@@ -202,7 +210,7 @@ export function diffClient(
     !containsUnknown(period)
   ) {
     const status = rotationStatus(olds, period, options.now);
-    if (status.due) reasons.push(status.reason);
+    if (status.due && status.basis !== undefined) reasons.push(status.basis);
   }
 
   const rotate = reasons.length > 0;

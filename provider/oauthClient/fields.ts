@@ -4,14 +4,9 @@
  * normalized value (`undefined` = omitted). `null` on an optional field means omitted. Unknown
  * values are returned untouched and never validated.
  */
+import { isPlainObject } from "../api/json";
 import { GRANT_TYPES, type GrantType } from "../api/models";
-import {
-  isPlainObject,
-  isUnknown,
-  isUuid,
-  LEGACY_GRANT_TYPES,
-  normalizeGrantType,
-} from "./normalize";
+import { isUnknown, isUuid, LEGACY_GRANT_TYPES, normalizeGrantType } from "./normalize";
 import { closest, codePoint, describe, didYouMean, quote } from "./suggest";
 import { DESIRED_STATES, LIMITS, type CheckFailure } from "./types";
 

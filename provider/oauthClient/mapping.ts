@@ -3,41 +3,24 @@
  * POST or PUT, the outputs after a write, and the inputs and outputs rebuilt from a live client on
  * refresh (so `preview --refresh` shows real drift and an unchanged client shows none).
  */
+import { asRecord, isPlainObject } from "../api/json";
 import type { DomainEntityRef, OAuthClient, OAuthClientRequest } from "../api/models";
-import {
-  isoString,
-  isPlainObject,
-  jsonEqual,
-  normalizeGrantType,
-  sameStringSet,
-  toJson,
-} from "./normalize";
-import {
-  liveInputRoles,
-  liveOutputRoles,
-  liveRoleDivisions,
-  resolveRoleDivisions,
-  stringSet,
-} from "./roles";
+import { isoString, jsonEqual, normalizeGrantType, sameStringSet, toJson } from "./normalize";
+import { resolveRoleDivisions, rolesAsDeclared, stringSet } from "./roles";
 import {
   CLIENT_CREDENTIALS,
+  INPUT_FIELDS,
+  INPUT_KEYS,
   LIMITS,
+  PROVIDER_FIELDS,
+  ROLE_FIELDS,
   type DesiredState,
   type EntityRef,
+  type InputField,
   type NormalizedInputs,
   type OAuthClientOutputs,
 } from "./types";
 import { normalizeLenient } from "./validate";
-
-/** Inputs that never reach the API; refresh carries them forward from the prior values. */
-const WRITE_ONLY_INPUTS = [
-  "secretRotationTrigger",
-  "adoptClientId",
-  "rotateAfterDays",
-  "deletionGuard",
-];
-/** Set-valued API fields. */
-const SET_FIELDS = ["registeredRedirectUri", "scope"];
 
 /**
  * The full body of a POST or PUT (PUT replaces the whole client). Roles declared without a
@@ -116,9 +99,10 @@ function liveComputed(live: OAuthClient): Partial<OAuthClientOutputs> {
 }
 
 /**
- * The outputs after a create or update: the inputs echoed in normalized form, the roles as the API
- * reports them (divisions resolved; the resolved inputs when the response has none), and the
- * computed values. JSON-clean: no `undefined`, no `Date`.
+ * The outputs after a create or update: the inputs echoed in normalized form, the roles as the
+ * program declared them (see `rolesAsDeclared`: the declared values when the client holds exactly
+ * those grants, its live grants in the declared form otherwise), and the computed values.
+ * JSON-clean: no `undefined`, no `Date`.
  *
  * @param inputs The normalized inputs just applied.
  * @param live The client as the API returned it after the last write (must have an `id`).
@@ -139,11 +123,8 @@ export function toOutputs(
   if (typeof live.id !== "string" || live.id === "") {
     throw new Error("toOutputs: the client returned by the API has no id");
   }
-  const declared = resolveRoleDivisions(inputs.roleDivisions ?? [], extras.homeDivisionId).resolved;
-  const roles = Array.isArray(live.roleDivisions)
-    ? liveRoleDivisions(live.roleDivisions)
-    : declared;
-  const roleIds = Array.isArray(live.roleIds) ? stringSet(live.roleIds) : inputs.roleIds;
+  const declared = inputs as unknown as Record<string, unknown>;
+  const roles = rolesAsDeclared(declared, declared, live, extras.homeDivisionId);
   return toJson<OAuthClientOutputs>({
     name: inputs.name,
     description: inputs.description,
@@ -151,8 +132,8 @@ export function toOutputs(
     accessTokenValiditySeconds: inputs.accessTokenValiditySeconds,
     registeredRedirectUri: [...inputs.registeredRedirectUri],
     scope: inputs.scope,
-    roleDivisions: roles.length > 0 || inputs.roleDivisions !== undefined ? roles : undefined,
-    roleIds: inputs.roleIds !== undefined ? roleIds : undefined,
+    roleDivisions: roles.roleDivisions as OAuthClientOutputs["roleDivisions"],
+    roleIds: roles.roleIds as OAuthClientOutputs["roleIds"],
     state: inputs.state,
     secretRotationTrigger: inputs.secretRotationTrigger,
     adoptClientId: inputs.adoptClientId,
@@ -169,16 +150,17 @@ export function toOutputs(
 
 /** `prior[key]` when it means the same as `fresh` (keeps the prior representation), else `fresh`. */
 function keepIfSame(
-  key: string,
+  key: InputField,
   prior: Record<string, unknown>,
   normalized: Record<string, unknown>,
   fresh: unknown,
 ): unknown {
-  const same = SET_FIELDS.includes(key)
-    ? Array.isArray(normalized[key] ?? []) &&
-      Array.isArray(fresh ?? []) &&
-      sameStringSet((normalized[key] ?? []) as unknown[], (fresh ?? []) as unknown[])
-    : jsonEqual(normalized[key], fresh);
+  const same =
+    INPUT_FIELDS[key] === "set"
+      ? Array.isArray(normalized[key] ?? []) &&
+        Array.isArray(fresh ?? []) &&
+        sameStringSet((normalized[key] ?? []) as unknown[], (fresh ?? []) as unknown[])
+      : jsonEqual(normalized[key], fresh);
   return same ? prior[key] : fresh;
 }
 
@@ -199,29 +181,23 @@ export function inputsFromLive(
   live: OAuthClient,
   homeDivisionId?: string,
 ): NormalizedInputs {
-  const prior = isPlainObject(priorInputs) ? priorInputs : {};
+  const prior = asRecord(priorInputs);
   const normalized = normalizeLenient(prior);
   const fields = liveFields(live);
-  const out: Record<string, unknown> = {};
-  for (const key of [
-    "name",
-    "description",
-    "authorizedGrantType",
-    "accessTokenValiditySeconds",
-    "registeredRedirectUri",
-    "scope",
-  ]) {
-    out[key] = keepIfSame(key, prior, normalized, fields[key]);
+  const out: Record<string, unknown> = rolesAsDeclared(prior, normalized, live, homeDivisionId);
+  for (const key of INPUT_KEYS) {
+    const kind = INPUT_FIELDS[key];
+    if (kind === "provider") out[key] = prior[key];
+    else if (kind !== "role") out[key] = keepIfSame(key, prior, normalized, fields[key]);
   }
-  Object.assign(out, liveInputRoles(prior, normalized, live, homeDivisionId));
-  out.state = keepIfSame("state", prior, normalized, fields.state);
-  for (const key of [...WRITE_ONLY_INPUTS, "__provider"]) out[key] = prior[key];
+  out.__provider = prior.__provider;
   return toJson(out) as unknown as NormalizedInputs;
 }
 
 /**
- * The outputs after a refresh: API fields and server-set values from the live client; write-only
- * values carried forward from the prior outputs (`clientSecret`, which GET never returns,
+ * The outputs after a refresh: API fields and server-set values from the live client, the roles in
+ * the form the prior outputs declared them (see `rolesAsDeclared`); write-only values carried
+ * forward from the prior outputs (`clientSecret`, which GET never returns,
  * `secretRotationTrigger`, `secretRotatedAt`, `providerVersion`, `homeDivisionId`, and the other
  * provider-only inputs). JSON-clean.
  *
@@ -234,15 +210,15 @@ export function outputsFromLive(
   live: OAuthClient,
   options: { homeDivisionId?: string } = {},
 ): OAuthClientOutputs {
-  const prior = isPlainObject(priorOutputs) ? priorOutputs : {};
+  const prior = asRecord(priorOutputs);
   const home =
     typeof prior.homeDivisionId === "string" ? prior.homeDivisionId : options.homeDivisionId;
   const fields = liveFields(live);
   const carried = (key: string): unknown => prior[key];
   return toJson({
     ...fields,
-    ...liveOutputRoles(prior, live),
-    ...Object.fromEntries(WRITE_ONLY_INPUTS.map((k) => [k, carried(k)])),
+    ...rolesAsDeclared(prior, normalizeLenient(prior), live, home),
+    ...Object.fromEntries(PROVIDER_FIELDS.map((k) => [k, carried(k)])),
     clientId: typeof live.id === "string" && live.id !== "" ? live.id : carried("clientId"),
     clientSecret: live.secret ?? carried("clientSecret"),
     ...liveComputed(live),
@@ -257,7 +233,8 @@ export function outputsFromLive(
  * The outputs of an update that needs no API call (`diffClient` said neither `apiUpdate` nor
  * `rotate`): the prior outputs with the provider-only inputs (`secretRotationTrigger`,
  * `adoptClientId`, `rotateAfterDays`, `deletionGuard`) replaced by the new ones, removed ones
- * dropped, and `providerVersion` updated. JSON-clean.
+ * dropped, the roles written as the new inputs declare them (they grant what the client holds, or
+ * the update would PUT), and `providerVersion` updated. JSON-clean.
  *
  * @param priorOutputs The outputs in the state (plain JSON).
  * @param inputs The new normalized inputs.
@@ -268,17 +245,11 @@ export function outputsOnlyUpdate(
   inputs: NormalizedInputs,
   extras: { providerVersion: string },
 ): OAuthClientOutputs {
-  const prior = isPlainObject(priorOutputs) ? priorOutputs : {};
-  const { __provider: _provider, ...rest } = prior;
+  const { __provider: _provider, ...rest } = asRecord(priorOutputs);
   const fresh = inputs as unknown as Record<string, unknown>;
   return toJson({
     ...rest,
-    ...Object.fromEntries(WRITE_ONLY_INPUTS.map((k) => [k, fresh[k]])),
+    ...Object.fromEntries([...PROVIDER_FIELDS, ...ROLE_FIELDS].map((k) => [k, fresh[k]])),
     providerVersion: extras.providerVersion,
   }) as unknown as OAuthClientOutputs;
-}
-
-/** True when the API reports the client gone: no client, or state `deleted`. */
-export function isGone(live: OAuthClient | null | undefined): boolean {
-  return live === null || live === undefined || live.state === "deleted";
 }

@@ -3,6 +3,7 @@
  * set ordering and role keys, and JSON cleaning. Pure functions, shared by check, diff and the
  * mapping to and from the API.
  */
+import { isPlainObject } from "../api/json";
 import { GRANT_TYPES, type GrantType } from "../api/models";
 import { UNKNOWN, type RoleDivisionInput, type UnknownValue } from "./types";
 
@@ -17,11 +18,6 @@ export function containsUnknown(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (isPlainObject(value)) return Object.values(value).some(containsUnknown);
   return false;
-}
-
-/** True for a non-null, non-array object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

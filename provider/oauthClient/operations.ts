@@ -2,14 +2,9 @@
  * Small steps shared by the provider's operations.
  */
 import type { OAuthClient } from "../api/models";
-import { collapseToPrior, liveRoleDivisions } from "./roles";
+import { isNotFound } from "./errors";
 import type { Session } from "./session";
-import {
-  CLIENT_CREDENTIALS,
-  type NormalizedInputs,
-  type OAuthClientOutputs,
-  type RoleDivisionInput,
-} from "./types";
+import { CLIENT_CREDENTIALS, type NormalizedInputs } from "./types";
 
 /**
  * True when the client's roles involve the org's home division: a role declared without a
@@ -24,27 +19,61 @@ export function needsHomeDivision(inputs: NormalizedInputs): boolean {
 }
 
 /**
- * Writes the output roles in the form the program declared them: a role the program declared
- * without a division, and that the API reports in the home division, is written without one.
- * Outputs echo the inputs this way, so refresh can rebuild inputs that match the program exactly
- * (the host gives `read` only the outputs), and `homeDivisionId` says where such roles live.
+ * The client `id` as a GET finds it, or `undefined` when it is gone: a 404, or the `deleted` state
+ * a client being removed reports (Terraform's provider treats both as gone). Any other failure is
+ * thrown. The one place that decides "gone"; `read`, `delete` and adoption all use it.
  */
-export function collapseRoles(
-  outputs: OAuthClientOutputs,
-  declared: { roleDivisions?: unknown },
-): OAuthClientOutputs {
-  if (!Array.isArray(outputs.roleDivisions) || !Array.isArray(declared.roleDivisions)) {
-    return outputs;
+export async function getClientIfExists(
+  session: Session,
+  id: string,
+): Promise<OAuthClient | undefined> {
+  try {
+    const live = await session.api.getOauthClient(id);
+    return live.state === "deleted" ? undefined : live;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
   }
-  const live = liveRoleDivisions(outputs.roleDivisions);
-  const prior = declared.roleDivisions.filter(
-    (r): r is RoleDivisionInput =>
-      typeof r === "object" && r !== null && typeof (r as RoleDivisionInput).roleId === "string",
+}
+
+/**
+ * True when `id` is the client whose credentials the provider itself logs in with. Deleting it or
+ * regenerating its secret would invalidate the credentials of the running deployment: the rest of
+ * the `pulumi up` (and every later one) would fail to authenticate.
+ */
+export function isOwnClient(session: Session, id: string): boolean {
+  const own = session.ownClientId();
+  return own !== undefined && own.toLowerCase() === id.toLowerCase();
+}
+
+const OWN_CREDENTIALS = "genesyscloud:oauthclientId / GENESYSCLOUD_OAUTHCLIENT_ID";
+
+/** The refusal to delete, or regenerate the secret of, the client the deployment logs in with. */
+export function ownClientError(name: string, id: string, action: "delete" | "rotate"): Error {
+  const what =
+    action === "delete"
+      ? `Refusing to delete OAuth client "${name}" (${id}): it is the client this stack deploys ` +
+        `with (${OWN_CREDENTIALS}), so deleting it would lock the deployment out halfway.`
+      : `Refusing to regenerate the secret of OAuth client "${name}" (${id}): it is the client ` +
+        `this stack deploys with (${OWN_CREDENTIALS}), so a new secret would invalidate the ` +
+        "credentials of this very deployment.";
+  const instead =
+    action === "delete"
+      ? "To delete it, run this stack with the credentials of another client; to keep it and " +
+        "stop managing it, run `pulumi state delete <urn>` and remove it from the program."
+      : "Manage this client from a stack that deploys with the credentials of another client, or " +
+        "remove secretRotationTrigger and rotateAfterDays from it.";
+  return new Error(`${what} Nothing was changed. ${instead}`);
+}
+
+/** The advice printed when a resource adopts the client the deployment logs in with. */
+export function ownClientWarning(name: string, id: string): string {
+  return (
+    `OAuth client "${name}" (${id}) is the client this stack deploys with (${OWN_CREDENTIALS}). ` +
+    "This stack will refuse to delete it or regenerate its secret (either would lock the " +
+    "deployment out), and role changes to it change the stack's own permissions: prefer " +
+    "managing it from a stack that uses the credentials of another client."
   );
-  return {
-    ...outputs,
-    roleDivisions: collapseToPrior(live, prior, outputs.homeDivisionId),
-  } as OAuthClientOutputs;
 }
 
 /** Regenerates the client's secret; the response must carry the new one. */

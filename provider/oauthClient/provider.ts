@@ -5,20 +5,28 @@
  * and destroy always run the installed version.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { GenesysApiError } from "../api/errors";
+import { asRecord } from "../api/json";
 import { createClient } from "./create";
 import { diffClient } from "./diff";
 import { isNotFound } from "./errors";
-import { inputsFromLive, isGone, outputsFromLive } from "./mapping";
-import { collapseRoles, needsHomeDivision } from "./operations";
+import { inputsFromLive, outputsFromLive } from "./mapping";
+import { isUnknown } from "./normalize";
+import { getClientIfExists, needsHomeDivision } from "./operations";
 import { deleteClient } from "./remove";
 import { Session } from "./session";
 import { updateClient } from "./update";
 import type { NormalizedInputs } from "./types";
 import { checkInputs, normalizeLenient, requireNormalizedInputs } from "./validate";
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+/**
+ * How messages name a client: `OAuth client "name" (id)`, leaving out what is not known. In a
+ * preview the name may be the engine's unknown sentinel (it comes from another resource's
+ * output), which must never be printed as if it were a name.
+ */
+function clientLabel(name: unknown, id?: string): string {
+  const known = typeof name === "string" && !isUnknown(name) ? `"${name}"` : undefined;
+  if (known !== undefined) return `OAuth client ${known}${id ? ` (${id})` : ""}`;
+  return id ? `OAuth client ${id}` : "an OAuth client";
 }
 
 /** The Pulumi dynamic resource provider of Genesys Cloud OAuth clients. */
@@ -41,28 +49,28 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
   async check(olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult> {
     this.session.assertConfigured();
     const result = checkInputs(olds, news);
-    const name = typeof record(news).name === "string" ? `"${record(news).name}"` : "";
-    for (const warning of result.warnings) console.warn(`OAuth client ${name}: ${warning}`);
+    const label = clientLabel(asRecord(news).name);
+    for (const warning of result.warnings) console.warn(`${label}: ${warning}`);
     return result.ok
       ? { inputs: result.inputs as Record<string, unknown> }
-      : { inputs: record(news), failures: result.failures };
+      : { inputs: asRecord(news), failures: result.failures };
   }
 
   /**
    * Compares the new inputs with the previous outputs. Nothing ever forces a replacement: the API
    * changes every field in place. A package upgrade alone is never a change. A due scheduled
-   * rotation is a change. Whenever the update will regenerate the secret, the reason is printed
-   * (the CLI shows it under the preview), because applications using the client must then get
-   * the new secret.
+   * rotation is a change. Whenever a rotation is due, the reason is printed (the CLI shows it
+   * under the preview), because applications using the client must then get the new secret. The
+   * engine also calls this inverted for the refresh display, so the message states what is due and
+   * what regenerates it, which is true in both directions.
    */
   async diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult> {
     const outcome = diffClient(olds, news, { now: this.session.now() });
     if (outcome.error) throw new Error(outcome.error);
     if (outcome.rotationReason) {
-      const name = record(news).name;
-      const label = typeof name === "string" ? `"${name}" (${id})` : id;
       console.log(
-        `OAuth client ${label}: the secret will be regenerated: ${outcome.rotationReason}`,
+        `${clientLabel(asRecord(news).name, id)}: secret rotation due: ` +
+          `${outcome.rotationReason} — the next pulumi up regenerates it`,
       );
     }
     return { changes: outcome.changes, replaces: [], deleteBeforeReplace: false };
@@ -74,7 +82,7 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
    */
   async create(inputs: unknown): Promise<pulumi.dynamic.CreateResult> {
     const normalized = requireNormalizedInputs(inputs);
-    const { id, outs } = await createClient(this.session, normalized, record(inputs).__provider);
+    const { id, outs } = await createClient(this.session, normalized, asRecord(inputs).__provider);
     return { id, outs };
   }
 
@@ -85,18 +93,12 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
    * lacks `homeDivisionId` but needs it (older releases) gets it looked up and recorded.
    */
   async read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult> {
-    const prior = record(props);
-    let live;
-    try {
-      live = await this.session.api.getOauthClient(id);
-    } catch (err) {
-      if (isNotFound(err)) return { id: "", props: {} };
-      throw err;
-    }
-    if (isGone(live)) return { id: "", props: {} };
+    const prior = asRecord(props);
+    const live = await getClientIfExists(this.session, id);
+    if (live === undefined) return { id: "", props: {} };
     const home =
       typeof prior.homeDivisionId === "string" ? prior.homeDivisionId : await this.homeFor(prior);
-    const outs = collapseRoles(outputsFromLive(prior, live, { homeDivisionId: home }), prior);
+    const outs = outputsFromLive(prior, live, { homeDivisionId: home });
     const inputs = inputsFromLive(prior, live, home);
     const { __provider: _provider, ...cleanInputs } = inputs as unknown as Record<string, unknown>;
     return { id, props: outs as unknown as Record<string, unknown>, inputs: cleanInputs };
@@ -121,9 +123,9 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
     const outs = await updateClient(
       this.session,
       id,
-      record(olds),
+      asRecord(olds),
       normalized,
-      record(news).__provider,
+      asRecord(news).__provider,
     );
     return { outs };
   }
@@ -134,9 +136,9 @@ export class OAuthClientProvider implements pulumi.dynamic.ResourceProvider {
    */
   async delete(id: string, props: unknown): Promise<void> {
     try {
-      await deleteClient(this.session, id, record(props));
+      await deleteClient(this.session, id, asRecord(props));
     } catch (err) {
-      if (err instanceof GenesysApiError && err.status === 404) return;
+      if (isNotFound(err)) return;
       throw err;
     }
   }

@@ -3,23 +3,13 @@
  * authorization server must refuse or what is certainly a mistake (RFC 6749 §3.1.2: absolute, no
  * fragment), and warn about plain `http:` to a host other than the local machine.
  */
+import { isLoopbackHost } from "../api/regions";
 import { fail, requireString, type Report } from "./fields";
 import { quote } from "./suggest";
 import { LIMITS } from "./types";
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 const FORBIDDEN_SCHEMES = ["javascript", "data", "vbscript", "file", "about", "blob"];
-
-/** True for hosts that never leave the machine: `localhost`, `*.localhost`, 127/8 and `::1`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return (
-    host === "localhost" ||
-    host.endsWith(".localhost") ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    host === "[::1]"
-  );
-}
 
 function parse(value: string): URL | undefined {
   try {
@@ -71,7 +61,7 @@ export function validateRedirectUri(raw: unknown, path: string, report: Report):
     if (!/^https?:\/\/[^/?#]/i.test(value) || url.hostname === "") {
       return bad(`is missing its host: write it like "${example}"`);
     }
-    if (lower === "http" && !isLoopbackHost(url.hostname)) {
+    if (lower === "http" && !isLoopbackHost(url.hostname, { localhostSubdomains: true })) {
       report.warnings.push(
         `${path}: ${quote(value)} uses plain http to a host other than this machine, so the ` +
           "authorization code travels unencrypted: use https",

@@ -1,15 +1,15 @@
 /**
  * `delete` of the OAuthClient provider: the usage guard, then PUT `inactive` (the API only deletes
  * inactive clients) → DELETE → wait until the client is gone. A client that is already gone is a
- * success, guarded or not; a client Genesys support disabled cannot be deleted through the API, and the error says
- * what to do.
+ * success, guarded or not. Refused, with what to do instead: the client the deployment itself
+ * logs in with, and a client Genesys support disabled (the API cannot delete it).
  */
 import { GenesysApiError } from "../api/errors";
 import type { OAuthClient } from "../api/models";
 import { runUsageSummary } from "../functions/usagePolling";
 import { disabledMessage, isDisabledError, isNotFound } from "./errors";
 import { toClientRequest } from "./mapping";
-import { needsHomeDivision } from "./operations";
+import { getClientIfExists, isOwnClient, needsHomeDivision, ownClientError } from "./operations";
 import type { Session } from "./session";
 import { normalizeLenient } from "./validate";
 import type { NormalizedInputs } from "./types";
@@ -22,6 +22,7 @@ export async function deleteClient(
 ): Promise<void> {
   const inputs = normalizeLenient(props) as unknown as NormalizedInputs;
   const name = typeof props.name === "string" ? props.name : id;
+  if (isOwnClient(session, id)) throw ownClientError(name, id, "delete");
   if ((await guardUsage(session, id, name, props)) === "gone") return;
   const home = typeof props.homeDivisionId === "string" ? props.homeDivisionId : undefined;
   if (props.state !== "inactive") {
@@ -63,8 +64,8 @@ async function makeInactive(
   try {
     if (body === undefined) {
       // The state cannot describe the client (written by an unknown version): use the live one.
-      const live = await session.api.getOauthClient(id);
-      if (live.state === "deleted") return false;
+      const live = await getClientIfExists(session, id);
+      if (live === undefined) return false;
       await session.api.putOauthClient(id, { ...liveRequest(live), state: "inactive" });
     } else {
       await session.api.putOauthClient(id, body);
@@ -92,17 +93,27 @@ function liveRequest(live: OAuthClient) {
   return rest;
 }
 
-/** Polls GET with backoff until 404 or `state: deleted`, at most `deleteWaitMs`. */
+/**
+ * True when a client we just DELETEd is scheduled for removal rather than removed. Genesys says a
+ * client older than 30 days "deactivates for seven days before permanent removal" (it can be
+ * restored in that window), but not how the API reports such a client: as 404, as the `deleted`
+ * state Terraform's provider checks for, or (not verified against a real org) as `inactive` with
+ * `dateToDelete` set. Only after our own successful DELETE does the last one mean "gone": refresh
+ * still reports an inactive client scheduled for deletion by someone else as present.
+ */
+function scheduledForRemoval(live: OAuthClient): boolean {
+  return live.state === "inactive" && typeof live.dateToDelete === "string";
+}
+
+/**
+ * Polls GET with backoff until the client is gone (404 or `state: deleted`) or scheduled for
+ * removal (see {@link scheduledForRemoval}), at most `deleteWaitMs`.
+ */
 async function waitUntilGone(session: Session, id: string, name: string): Promise<void> {
   const deadline = Date.now() + session.options.deleteWaitMs;
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
-    try {
-      const live = await session.api.getOauthClient(id);
-      if (live.state === "deleted") return;
-    } catch (err) {
-      if (isNotFound(err)) return;
-      throw err;
-    }
+    const live = await getClientIfExists(session, id);
+    if (live === undefined || scheduledForRemoval(live)) return;
     if (Date.now() + delay > deadline) {
       throw new Error(
         `OAuth client "${name}" (${id}) was deleted but still exists after ` +
@@ -111,15 +122,6 @@ async function waitUntilGone(session: Session, id: string, name: string): Promis
       );
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-}
-
-/** True when a GET says the client no longer exists (404 or `state: deleted`). */
-async function confirmedGone(session: Session, id: string): Promise<boolean> {
-  try {
-    return (await session.api.getOauthClient(id)).state === "deleted";
-  } catch (err) {
-    return isNotFound(err);
   }
 }
 
@@ -148,7 +150,9 @@ async function guardUsage(
     });
     total = summary.totalRequests;
   } catch (err) {
-    if (isNotFound(err) && (await confirmedGone(session, id))) return "gone";
+    // A failed confirmation is no confirmation: the guard then refuses, as for any unknown.
+    const gone = isNotFound(err) && !(await getClientIfExists(session, id).catch(() => true));
+    if (gone) return "gone";
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(
       `Refusing to delete OAuth client "${name}" (${id}): its deletion guard could not establish ` +

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OAuthClientProviderStub } from "./stub";
+import { INPUT_KEYS, OUTPUT_FIELDS } from "./types";
 
 /** A role granted to a client-credentials client, in one division or in all of them. */
 export interface RoleDivisionArgs {
@@ -113,11 +114,19 @@ export class OAuthClient extends pulumi.dynamic.Resource {
   declare public readonly registeredRedirectUri: pulumi.Output<string[]>;
   /** Scopes, sorted (undefined for client-credentials clients). */
   declare public readonly scope: pulumi.Output<string[] | undefined>;
-  /** Roles and divisions as Genesys reports them (undefined for grants other than client credentials). */
+  /**
+   * The roles, as declared: sorted, a division left out where the program left it out (the home
+   * division, see `homeDivisionId`), and without the roles granted through `roleIds`. After a
+   * refresh that found roles changed outside Pulumi, the client's actual grants in that form.
+   * Undefined when not declared (grants other than client credentials).
+   */
   declare public readonly roleDivisions: pulumi.Output<
-    { roleId: string; divisionId: string }[] | undefined
+    { roleId: string; divisionId?: string }[] | undefined
   >;
-  /** Deprecated role ids, as declared. */
+  /**
+   * Deprecated role ids, as declared (sorted). After a refresh that found one of them revoked
+   * outside Pulumi, the declared ids the client still holds.
+   */
   declare public readonly roleIds: pulumi.Output<string[] | undefined>;
   /** `active` or `inactive`. */
   declare public readonly state: pulumi.Output<string>;
@@ -152,43 +161,51 @@ export class OAuthClient extends pulumi.dynamic.Resource {
    * @param name The Pulumi resource name (also the client's name when `args.name` is omitted).
    * @param args The client's fields.
    * @param opts Resource options. `additionalSecretOutputs: ["clientSecret"]` is always added.
+   *   `import` is refused: dynamic providers cannot import (use `adoptClientId`).
+   * @throws Error when `opts.import` is set.
    */
   constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.import !== undefined && opts.import !== null) throw importError(name, opts.import);
     super(
       oauthClientProvider as unknown as pulumi.dynamic.ResourceProvider,
       name,
       {
         // Every output must be a key here (undefined when not set): the SDK only creates the
         // resource's Output properties for the keys it registers.
-        description: undefined,
-        accessTokenValiditySeconds: undefined,
-        registeredRedirectUri: undefined,
-        scope: undefined,
-        roleDivisions: undefined,
-        roleIds: undefined,
-        state: undefined,
-        secretRotationTrigger: undefined,
-        rotateAfterDays: undefined,
-        deletionGuard: undefined,
-        adoptClientId: undefined,
+        ...UNSET_INPUTS,
         ...args,
         name: args.name ?? name,
-        clientId: undefined,
-        clientSecret: undefined,
-        secretRotatedAt: undefined,
-        dateCreated: undefined,
-        dateModified: undefined,
-        createdBy: undefined,
-        modifiedBy: undefined,
-        dateToDelete: undefined,
-        homeDivisionId: undefined,
-        providerVersion: undefined,
+        ...UNSET_OUTPUTS,
       },
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["clientSecret"] }),
       "genesys",
       "OAuthClient",
     );
   }
+}
+/** Every input, unset: the args a program gives override them. */
+const UNSET_INPUTS: Record<string, undefined> = Object.fromEntries(
+  INPUT_KEYS.map((key) => [key, undefined]),
+);
+
+/** Every output that is not an input, unset (after the args: a program cannot set them). */
+const UNSET_OUTPUTS: Record<string, undefined> = Object.fromEntries(
+  OUTPUT_FIELDS.map((key) => [key, undefined]),
+);
+
+/**
+ * The engine imports a resource by sending only its id, but a dynamic provider's code travels in
+ * the resource's inputs, so the host fails with the cryptic "code must be a string, not
+ * undefined". Say instead what works.
+ */
+function importError(name: string, id: pulumi.Input<string>): Error {
+  const shown = typeof id === "string" ? ` "${id}"` : "";
+  return new Error(
+    `OAuthClient "${name}": the import resource option${shown} is not supported: Pulumi cannot ` +
+      "import resources of dynamic providers. Remove `import` and set `adoptClientId` to the " +
+      "client's id instead: the next `pulumi up` takes the existing client over without " +
+      "recreating it. To write a program for many existing clients, run `npx genesys-oauth export`.",
+  );
 }
 
 /** One stub shared by every OAuthClient, so Pulumi serializes it once per program. */

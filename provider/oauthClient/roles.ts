@@ -5,8 +5,8 @@
  * either field, or both, without phantom diffs.
  */
 import type { OAuthClient, RoleDivision } from "../api/models";
+import { isPlainObject } from "../api/json";
 import {
-  isPlainObject,
   normalizeGrantType,
   roleKey,
   sameStringSet,
@@ -122,59 +122,62 @@ export function collapseToPrior(
   return sortRoleDivisions(out);
 }
 
-/** Roles rebuilt from a live client in the representation of the prior inputs. */
-export function liveInputRoles(
-  prior: Record<string, unknown>,
+/**
+ * The roles of a live client written the way the program declared them. Outputs hold roles in
+ * this form, and so do the inputs refresh rebuilds (the host hands `read` only the outputs, so the
+ * outputs must echo the declaration for the rebuilt inputs to equal the program's):
+ * - live grants equal to the declared ones (an omitted division meaning the home division, and a
+ *   `roleIds` entry granting its role in the home division unless `roleDivisions` grants that role,
+ *   as the API merges them): the declared values, as they are. A grant that comes only from
+ *   `roleIds` is not added to `roleDivisions`, and an omitted division stays omitted;
+ * - anything else (drift): each field holds its share of the live grants. `roleIds` keeps the
+ *   declared ids the client still holds; `roleDivisions` gets every other live grant, a home
+ *   division grant written without its division where the program wrote that role without one.
+ *   So the field that drifted is the field that differs, and the next `up` reverts it;
+ * - nothing declared: a client-credentials client's live grants go to `roleDivisions` (a client
+ *   switched to client credentials outside Pulumi); any other client has no roles.
+ * A client without a `roleDivisions` list says nothing about its roles: the declared values stay.
+ *
+ * @param declared The declared values (prior inputs or outputs), returned as they are when equal.
+ * @param normalized The same values normalized (`normalizeLenient`), for comparing.
+ * @param live The client as the API returned it.
+ * @param home The home division, to resolve roles declared without one.
+ */
+export function rolesAsDeclared(
+  declared: Record<string, unknown>,
   normalized: Record<string, unknown>,
   live: OAuthClient,
   home: string | undefined,
 ): { roleDivisions?: unknown; roleIds?: unknown } {
-  const reported = Array.isArray(live.roleDivisions)
-    ? liveRoleDivisions(live.roleDivisions)
-    : undefined;
-  const liveIds = allRoleIds(reported ?? [], live.roleIds);
+  const asDeclared = { roleDivisions: declared.roleDivisions, roleIds: declared.roleIds };
+  if (!Array.isArray(live.roleDivisions)) return asDeclared;
+  const reported = liveRoleDivisions(live.roleDivisions);
+  const liveIds = allRoleIds(reported, live.roleIds);
+  const hasDivisions = normalized.roleDivisions !== undefined;
   const hasIds = normalized.roleIds !== undefined;
-  if (normalized.roleDivisions !== undefined) {
-    const expected = grantSet(normalized.roleDivisions, hasIds ? normalized.roleIds : [], home);
-    const actual = grantSet(reported ?? [], hasIds ? live.roleIds : [], home);
-    if (reported === undefined || sameSet(expected, actual)) {
-      return { roleDivisions: prior.roleDivisions, roleIds: prior.roleIds };
-    }
-    const divisions = collapseToPrior(reported, roleEntries(normalized.roleDivisions), home);
-    const ids = hasIds ? stringSet(normalized.roleIds).filter((id) => liveIds.includes(id)) : [];
-    return {
-      roleDivisions: divisions.length > 0 ? divisions : undefined,
-      roleIds: ids.length > 0 ? ids : undefined,
-    };
+  if (!hasDivisions && !hasIds) {
+    const cc = normalizeGrantType(live.authorizedGrantType) === CLIENT_CREDENTIALS;
+    return cc && reported.length > 0 ? { roleDivisions: reported } : {};
   }
-  if (hasIds) {
-    if (sameStringSet(stringSet(normalized.roleIds), liveIds)) return { roleIds: prior.roleIds };
+  if (!hasDivisions) {
+    // Only the deprecated role ids are declared: they name roles, whatever division holds them.
+    if (sameStringSet(stringSet(normalized.roleIds), liveIds)) return asDeclared;
     return { roleIds: liveIds.length > 0 ? liveIds : undefined };
   }
-  const cc = normalizeGrantType(live.authorizedGrantType) === CLIENT_CREDENTIALS;
-  return cc && reported !== undefined && reported.length > 0 ? { roleDivisions: reported } : {};
-}
+  const expected = grantSet(normalized.roleDivisions, hasIds ? normalized.roleIds : [], home);
+  const actual = grantSet(reported, hasIds ? live.roleIds : [], home);
+  if (sameSet(expected, actual)) return asDeclared;
 
-/** Roles of a live client as outputs report them (as `toOutputs` does). */
-export function liveOutputRoles(
-  prior: Record<string, unknown>,
-  live: OAuthClient,
-): { roleDivisions?: unknown; roleIds?: unknown } {
-  const reported = Array.isArray(live.roleDivisions)
-    ? liveRoleDivisions(live.roleDivisions)
-    : undefined;
-  const declared = prior.roleDivisions !== undefined;
-  const roleDivisions =
-    reported === undefined
-      ? prior.roleDivisions
-      : reported.length > 0 || declared
-        ? reported
-        : undefined;
-  const roleIds =
-    prior.roleIds === undefined
-      ? undefined
-      : Array.isArray(live.roleIds)
-        ? stringSet(live.roleIds)
-        : prior.roleIds;
-  return { roleDivisions, roleIds };
+  const declaredRoles = roleEntries(normalized.roleDivisions);
+  const ids = hasIds ? stringSet(normalized.roleIds).filter((id) => liveIds.includes(id)) : [];
+  const byIds = new Set(ids.filter((id) => !declaredRoles.some((e) => e.roleId === id)));
+  const rest = reported.filter((e) => !(e.divisionId === home && byIds.has(e.roleId)));
+  // `roleIds` grant nothing for a role `roleDivisions` holds (the API's merge rule): when the rest
+  // holds such a role, the ids no longer explain its home grant, which then stays in the list.
+  const own = sameSet(grantSet(rest, ids, home), grantSet(reported, [], home)) ? rest : reported;
+  const divisions = collapseToPrior(own, declaredRoles, home);
+  return {
+    roleDivisions: divisions.length > 0 ? divisions : undefined,
+    roleIds: ids.length > 0 ? ids : undefined,
+  };
 }

@@ -56,6 +56,27 @@ const TUNING_KEYS: Record<keyof ProviderTuning, [config: string, env: string]> =
  */
 export const CLOCK_ENV = "GENESYSCLOUD_OAUTH_NOW";
 
+/** Whether this process already said that {@link CLOCK_ENV} is set (one warning per host). */
+let clockWarned = false;
+
+/**
+ * Says, once per process, that the test clock hook is set: a fixed "now" in a real deployment
+ * would silently stop (or force) scheduled rotations, so its use must be visible. The host shows
+ * the provider's stderr lines as diagnostics.
+ */
+function warnClockOnce(value: string, valid: boolean): void {
+  if (clockWarned) return;
+  clockWarned = true;
+  console.warn(
+    valid
+      ? `warning: ${CLOCK_ENV} is set: the OAuth client provider uses the fixed clock ` +
+          `${new Date(Date.parse(value)).toISOString()} from it for secret rotation schedules. ` +
+          "It is a testing hook; unset it for real deployments."
+      : `warning: ${CLOCK_ENV} is set but is not a date (${JSON.stringify(value)}); the OAuth ` +
+          "client provider ignores it and uses the real clock. It is a testing hook; unset it.",
+  );
+}
+
 /** Reads the tuning knobs (stack config first, then env); a malformed value names its key. */
 export function readTuning(get: SettingLookup, env: SettingEnv): ProviderTuning {
   const tuning: ProviderTuning = { ...DEFAULT_TUNING };
@@ -109,7 +130,10 @@ export class Session {
       this.settingsError = err instanceof Error ? err : new Error(String(err));
     }
     const now = env[CLOCK_ENV];
-    if (now !== undefined && Number.isFinite(Date.parse(now))) this.fixedNow = Date.parse(now);
+    if (now === undefined || now === "") return;
+    const fixed = Date.parse(now);
+    if (Number.isFinite(fixed)) this.fixedNow = fixed;
+    warnClockOnce(now, Number.isFinite(fixed));
   }
 
   /** Throws the settings error, if any (used by check so a preview fails early and clearly). */
@@ -121,6 +145,17 @@ export class Session {
           "any other operation; a test driver must send Configure first.",
       );
     }
+  }
+
+  /**
+   * The client id the provider logs in with (lower-case), or `undefined` with an access token or
+   * before `configure`. The provider refuses to delete that client or regenerate its secret.
+   */
+  ownClientId(): string | undefined {
+    const credentials = this.settings?.credentials;
+    return credentials?.kind === "clientCredentials"
+      ? credentials.clientId.toLowerCase()
+      : undefined;
   }
 
   /** The current time (fixed by {@link CLOCK_ENV} in tests). */

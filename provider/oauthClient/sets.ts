@@ -4,14 +4,8 @@
  * yields identical checked inputs), refuses duplicates naming both positions, and validates the
  * known items of a list even when other items are unknown.
  */
-import {
-  isPlainObject,
-  isUnknown,
-  isUuid,
-  roleKey,
-  sortRoleDivisions,
-  sortStrings,
-} from "./normalize";
+import { isPlainObject } from "../api/json";
+import { isUnknown, isUuid, roleKey, sortRoleDivisions, sortStrings } from "./normalize";
 import { fail, requireString, type Report, type Validator } from "./fields";
 import { validateRedirectUri } from "./redirectUri";
 import { closest, describe, didYouMean, quote } from "./suggest";

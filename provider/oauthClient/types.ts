@@ -93,6 +93,80 @@ export interface OAuthClientInputs {
   deletionGuard?: DeletionGuard;
 }
 
+/** What kind of field an input is, which decides how it is compared and where it goes. */
+export type InputFieldKind =
+  /** An API field compared as one value. */
+  | "scalar"
+  /** An API field holding a set of strings (order and repeats do not matter). */
+  | "set"
+  /** A role grant field (`roleDivisions`, `roleIds`), compared as grants. */
+  | "role"
+  /** A field only the provider uses; it never reaches the API, and refresh carries it forward. */
+  | "provider";
+
+/**
+ * The one table of the resource's inputs, in canonical order (the order of check failures and of
+ * changed keys). Everything else that lists fields derives from it.
+ */
+export const INPUT_FIELDS = {
+  name: "scalar",
+  description: "scalar",
+  authorizedGrantType: "scalar",
+  accessTokenValiditySeconds: "scalar",
+  registeredRedirectUri: "set",
+  scope: "set",
+  roleDivisions: "role",
+  roleIds: "role",
+  state: "scalar",
+  secretRotationTrigger: "provider",
+  adoptClientId: "provider",
+  rotateAfterDays: "provider",
+  deletionGuard: "provider",
+} as const satisfies Record<keyof OAuthClientInputs, InputFieldKind>;
+
+/** The name of an input. */
+export type InputField = keyof typeof INPUT_FIELDS;
+
+/** The input names, in canonical order. */
+export const INPUT_KEYS = Object.keys(INPUT_FIELDS) as InputField[];
+
+/** The inputs of one kind, in canonical order. */
+function fieldsOf(kind: InputFieldKind): InputField[] {
+  return INPUT_KEYS.filter((k) => INPUT_FIELDS[k] === kind);
+}
+
+/** API fields compared as one value: name, description, grant type, token lifetime, state. */
+export const SCALAR_FIELDS = fieldsOf("scalar");
+/** API fields holding sets of strings: redirect URIs and scopes. */
+export const SET_FIELDS = fieldsOf("set");
+/** The role grant fields. */
+export const ROLE_FIELDS = fieldsOf("role");
+/** Inputs that never reach the API; refresh carries them forward from the prior values. */
+export const PROVIDER_FIELDS = fieldsOf("provider");
+
+/** Every output that is not an input (the type makes the list complete). */
+const OUTPUT_ONLY = {
+  clientId: true,
+  clientSecret: true,
+  secretRotatedAt: true,
+  dateCreated: true,
+  dateModified: true,
+  createdBy: true,
+  modifiedBy: true,
+  dateToDelete: true,
+  homeDivisionId: true,
+  providerVersion: true,
+} as const satisfies Record<Exclude<keyof OAuthClientOutputs, InputField>, true>;
+
+/** The name of an output that is not an input. */
+export type OutputField = keyof typeof OUTPUT_ONLY;
+
+/**
+ * The outputs that are not inputs: set by Genesys or recorded by the provider. A program cannot
+ * set them, and the resource registers each of them (as `undefined`) so it gets an Output.
+ */
+export const OUTPUT_FIELDS = Object.keys(OUTPUT_ONLY) as OutputField[];
+
 /**
  * Inputs after `checkInputs`, fully known (what create and update receive). Set fields are sorted;
  * defaults are filled in so an omitted value equals the server default. `scope`, `roleDivisions`
@@ -204,9 +278,12 @@ export interface OAuthClientOutputs {
   registeredRedirectUri: string[];
   /** Echo of the input, sorted; absent for client-credentials clients. */
   scope?: string[];
-  /** Roles as the API reports them (divisions resolved), sorted. */
-  roleDivisions?: { roleId: string; divisionId: string }[];
-  /** Role ids as the API reports them, when the program declares `roleIds`. */
+  /**
+   * Echo of the input (sorted; an omitted division stays omitted; roles granted through `roleIds`
+   * are not added). After a refresh that found the grants changed: the live grants in that form.
+   */
+  roleDivisions?: RoleDivisionInput[];
+  /** Echo of the input (sorted); after a refresh, the declared ids the client still holds. */
   roleIds?: string[];
   /** The client's state (`disabled`/`deleted` only when the server says so). */
   state: OpenEnum<ClientState | "deleted">;
@@ -250,7 +327,10 @@ export interface DiffOutcome {
   apiUpdate: boolean;
   /** Regenerate the secret in this update (at most once). */
   rotate: boolean;
-  /** Why the secret rotates, for the provider to log. */
+  /**
+   * Why the secret rotates, for the provider to log: "secretRotationTrigger changed" and/or the
+   * schedule ("last rotated 2026-03-01, every 30 days"), joined by "; ".
+   */
   rotationReason?: string;
   /** The change is impossible; the provider should fail the diff with this message. */
   error?: string;
@@ -262,6 +342,8 @@ export interface RotationStatus {
   due: boolean;
   /** A sentence explaining the decision. */
   reason: string;
+  /** What the schedule counts from and its period ("last rotated 2026-03-01, every 30 days"). */
+  basis?: string;
   /** ISO-8601 instant the age counts from (last rotation or creation), when known. */
   lastRotated?: string;
 }

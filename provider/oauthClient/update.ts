@@ -14,7 +14,7 @@ import {
   PartialFailureError,
 } from "./errors";
 import { outputsOnlyUpdate, toClientRequest, toOutputs } from "./mapping";
-import { collapseRoles, needsHomeDivision, rotateSecret } from "./operations";
+import { isOwnClient, needsHomeDivision, ownClientError, rotateSecret } from "./operations";
 import type { Session } from "./session";
 import type { NormalizedInputs, OAuthClientOutputs } from "./types";
 
@@ -33,6 +33,8 @@ export async function updateClient(
 ): Promise<OAuthClientOutputs> {
   const plan = diffClient(olds, inputs, { now: session.now() });
   if (plan.error) throw new Error(plan.error);
+  // Refused before any write: a PUT followed by a refused rotation would be half an update.
+  if (plan.rotate && isOwnClient(session, id)) throw ownClientError(inputs.name, id, "rotate");
   // The reason of a rotation was already printed by diff, which the engine runs first.
   const priorHome = typeof olds.homeDivisionId === "string" ? olds.homeDivisionId : undefined;
   const home =
@@ -62,15 +64,12 @@ export async function updateClient(
     }
   }
   const changed = (client: OAuthClient, secret?: string, rotatedAt?: string | Date) =>
-    collapseRoles(
-      toOutputs(inputs, client, {
-        clientSecret: secret,
-        secretRotatedAt: rotatedAt,
-        homeDivisionId: home,
-        providerVersion: session.version,
-      }),
-      inputs,
-    );
+    toOutputs(inputs, client, {
+      clientSecret: secret,
+      secretRotatedAt: rotatedAt,
+      homeDivisionId: home,
+      providerVersion: session.version,
+    });
 
   if (!plan.rotate) return changed(live as OAuthClient, priorSecret, priorRotatedAt);
 

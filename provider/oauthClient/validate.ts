@@ -17,7 +17,8 @@ import {
   type Report,
   type Validator,
 } from "./fields";
-import { containsUnknown, isPlainObject, isUnknown } from "./normalize";
+import { isPlainObject } from "../api/json";
+import { containsUnknown, isUnknown } from "./normalize";
 import {
   validateRedirectUris,
   validateRoleDivisions,
@@ -27,14 +28,20 @@ import {
 import { closest, describe, didYouMean, quote } from "./suggest";
 import {
   CLIENT_CREDENTIALS,
+  INPUT_FIELDS,
+  INPUT_KEYS,
+  ROLE_FIELDS,
   type CheckedInputs,
   type CheckResult,
+  type InputField,
   type NormalizedInputs,
-  type OAuthClientInputs,
+  type OutputField,
 } from "./types";
 
-/** Every input property, in the order failures and changed keys are reported. */
-const FIELDS: Readonly<Record<keyof OAuthClientInputs, Validator>> = {
+export { INPUT_KEYS } from "./types";
+
+/** The validator of every input (the order that counts is `INPUT_KEYS`'s). */
+const FIELDS: Readonly<Record<InputField, Validator>> = {
   name: validateName,
   description: validateDescription,
   authorizedGrantType: validateGrantType,
@@ -50,11 +57,11 @@ const FIELDS: Readonly<Record<keyof OAuthClientInputs, Validator>> = {
   deletionGuard: validateDeletionGuard,
 };
 
-/** The input property names, in canonical order. */
-export const INPUT_KEYS = Object.keys(FIELDS) as (keyof OAuthClientInputs)[];
-
-/** Outputs a program cannot set; the resource class registers them as `undefined`. */
-const OUTPUT_KEYS: Readonly<Record<string, string>> = {
+/**
+ * Outputs a program cannot set (every output that is not an input, and the API's read-only
+ * fields), with what to do instead.
+ */
+const OUTPUT_KEYS: Readonly<Record<OutputField | "id" | "secret" | "selfUri", string>> = {
   id: "it is assigned by Genesys; to manage an existing client, set adoptClientId",
   clientId: "it is assigned by Genesys; to manage an existing client, set adoptClientId",
   clientSecret: "Genesys generates it; to get a new one, change secretRotationTrigger",
@@ -131,7 +138,8 @@ function checkGrantRules(
     }
     return;
   }
-  for (const key of ["roleDivisions", "roleIds"]) {
+  if (grant === "TOKEN") warnRotationOfImplicit(values, report);
+  for (const key of ROLE_FIELDS) {
     if (ok(key) && Array.isArray(values[key]) && (values[key] as unknown[]).length > 0) {
       fail(
         report,
@@ -151,6 +159,23 @@ function checkGrantRules(
   }
 }
 
+/**
+ * An implicit (TOKEN) client gets its tokens from the browser with the client id alone: Genesys
+ * still issues it a secret, but nothing can use it, so rotating it is wasted effort (and usually a
+ * copy-paste from a client-credentials client). Advice, not a failure: the rotation is harmless.
+ */
+function warnRotationOfImplicit(values: Record<string, unknown>, report: Report): void {
+  const rotation = (["secretRotationTrigger", "rotateAfterDays"] as const).filter(
+    (key) => values[key] !== undefined,
+  );
+  if (rotation.length === 0) return;
+  report.warnings.push(
+    `${rotation.join(" and ")} on a TOKEN (implicit) client: implicit clients have no usable ` +
+      "secret (tokens are issued with the client id alone), so rotating it changes nothing for " +
+      `its users; remove ${rotation.length === 1 ? "it" : "them"}`,
+  );
+}
+
 /** Drops omitted values and empty grant-specific lists (an empty list means "not declared"). */
 function shape(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -158,7 +183,7 @@ function shape(values: Record<string, unknown>): Record<string, unknown> {
     const value = values[key];
     if (value === undefined) continue;
     const emptyList = Array.isArray(value) && value.length === 0;
-    if (emptyList && (key === "scope" || key === "roleDivisions" || key === "roleIds")) continue;
+    if (emptyList && (key === "scope" || INPUT_FIELDS[key] === "role")) continue;
     out[key] = value;
   }
   return out;
@@ -189,7 +214,8 @@ export function checkInputs(_olds: unknown, news: unknown): CheckResult {
     if (key === "__provider" || Object.prototype.hasOwnProperty.call(FIELDS, key)) continue;
     if (Object.prototype.hasOwnProperty.call(OUTPUT_KEYS, key)) {
       if (news[key] !== undefined && news[key] !== null) {
-        fail(report, key, `${key} is an output and cannot be set: ${OUTPUT_KEYS[key]}`);
+        const why = OUTPUT_KEYS[key as keyof typeof OUTPUT_KEYS];
+        fail(report, key, `${key} is an output and cannot be set: ${why}`);
       }
       continue;
     }

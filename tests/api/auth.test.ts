@@ -4,9 +4,28 @@
  * pre-issued access token used as it is.
  */
 import { GenesysApiError, GenesysAuthError, OAuthApi } from "../../provider/api";
-import { countRequests, harness, rejectionOf, type Harness } from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { countRequests, harness, type Harness } from "./helpers";
 
 const SCOPES = "/api/v2/oauth/scopes";
+
+/** Everything jest can fake except `Date`. */
+const REAL_TIMERS: FakeableAPI[] = [
+  "hrtime",
+  "nextTick",
+  "performance",
+  "queueMicrotask",
+  "requestAnimationFrame",
+  "cancelAnimationFrame",
+  "requestIdleCallback",
+  "cancelIdleCallback",
+  "setImmediate",
+  "clearImmediate",
+  "setInterval",
+  "clearInterval",
+  "setTimeout",
+  "clearTimeout",
+];
 
 async function tokenRequests(h: Harness): Promise<number> {
   return countRequests(h.emu, "POST", "/oauth/token");
@@ -53,20 +72,29 @@ describe("client-credentials tokens", () => {
     expect(await countRequests(h.emu, "GET", SCOPES)).toBe(2);
   });
 
-  it("renews the token shortly before it expires", async () => {
+  it("renews the token once 90 % of its lifetime has passed, and not a millisecond before", async () => {
+    // Only Date is faked: timers and sockets stay real, and the clock moves only when the test
+    // sets it, so slow requests on a loaded machine cannot age the token. It is faked before the
+    // connection exists, which takes `Date.now` as its clock when it is created.
+    jest.useFakeTimers({ doNotFake: REAL_TIMERS, now: Date.now() });
     const short = await harness({}, { tokenExpiresInSeconds: 2 });
     try {
+      const obtainedAt = Date.now();
       await short.api.getOauthScopes();
       await short.api.getOauthScopes();
       expect(await tokenRequests(short)).toBe(1);
-      // Renewal is due 10 % (0.2 s) before the 2 s lifetime ends, counted from the token request.
-      await new Promise((r) => setTimeout(r, 1900));
+      // Renewal is due 10 % (200 ms) before the 2 s lifetime ends, counted from the token request.
+      jest.setSystemTime(obtainedAt + 1799);
+      await short.api.getOauthScopes();
+      expect(await tokenRequests(short)).toBe(1);
+      jest.setSystemTime(obtainedAt + 1800);
       await short.api.getOauthScopes();
       expect(await tokenRequests(short)).toBe(2);
       const statuses = (await short.emu.admin.requests()).map((r) => r.status);
       expect(statuses).not.toContain(401);
     } finally {
       await short.close();
+      jest.useRealTimers();
     }
   });
 

@@ -6,29 +6,8 @@
 import * as http from "http";
 import type { AddressInfo } from "net";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../provider/emulator";
-import {
-  Connection,
-  OAuthApi,
-  type ConnectionSettings,
-  type HttpOptions,
-  type RequestEvent,
-} from "../../provider/api";
-
-/** Retry options that keep the suites fast. */
-export const FAST: HttpOptions = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 5000 };
-
-/** Settings for the emulator's bootstrap client. */
-export function emulatorSettings(emu: RunningEmulator): ConnectionSettings {
-  return {
-    apiUrl: emu.apiUrl,
-    loginUrl: emu.loginUrl,
-    credentials: {
-      kind: "clientCredentials",
-      clientId: emu.clientId,
-      clientSecret: emu.clientSecret,
-    },
-  };
-}
+import type { ConnectionSettings, HttpOptions, OAuthApi, RequestEvent } from "../../provider/api";
+import { ApiConnections, FAST_HTTP, emulatorSettings } from "../support/emulator-api";
 
 /** An emulator plus an `OAuthApi` on it, recording every attempt. */
 export interface Harness {
@@ -40,23 +19,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts an emulator and a client with {@link FAST} options (plus `options`). */
+/** Starts an emulator and a client with {@link FAST_HTTP} options (plus `options`). */
 export async function harness(
   options: HttpOptions = {},
   emulatorOptions: EmulatorOptions = {},
 ): Promise<Harness> {
   const emu = await startEmulator(emulatorOptions);
   const events: RequestEvent[] = [];
-  const connections: Connection[] = [];
-  const newApi = (opts: HttpOptions = {}, settings = emulatorSettings(emu)): OAuthApi => {
-    const connection = new Connection(settings, {
-      ...FAST,
-      onRequest: (e) => events.push(e),
-      ...opts,
-    });
-    connections.push(connection);
-    return new OAuthApi(connection);
-  };
+  const connections = new ApiConnections();
+  const newApi = (opts: HttpOptions = {}, settings = emulatorSettings(emu)): OAuthApi =>
+    connections.open(settings, { ...FAST_HTTP, onRequest: (e) => events.push(e), ...opts });
   const api = newApi(options);
   return {
     emu,
@@ -64,7 +36,7 @@ export async function harness(
     events,
     newApi,
     close: async () => {
-      for (const c of connections) c.close();
+      connections.closeAll();
       await emu.close();
     },
   };
@@ -179,14 +151,4 @@ export function stubSettings(
     loginUrl: stub.url,
     credentials: { kind: "clientCredentials", clientId: "stub-client", clientSecret },
   };
-}
-
-/** Resolves to the rejection of `p` (fails the test when `p` resolves). */
-export async function rejectionOf(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the promise to reject");
 }

@@ -6,14 +6,8 @@
 import { EMULATOR_AUTHORIZATION_CLIENT_IDS } from "../../provider/emulator";
 import { AuthorizationApi, GenesysApiError, OAuthApi } from "../../provider/api";
 import { operationFor, validateRequestBody } from "../support/swagger";
-import {
-  codeClientBody,
-  harness,
-  rejectionOf,
-  startStub,
-  stubSettings,
-  type Harness,
-} from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { codeClientBody, harness, startStub, stubSettings, type Harness } from "./helpers";
 
 describe("OAuthApi against the emulator", () => {
   let h: Harness;

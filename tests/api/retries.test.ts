@@ -10,7 +10,8 @@ import {
   isOutcomeUnknown,
   type RequestEvent,
 } from "../../provider/api";
-import { codeClientBody, countRequests, harness, rejectionOf, type Harness } from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { codeClientBody, countRequests, harness, type Harness } from "./helpers";
 
 const CLIENTS = "/api/v2/oauth/clients";
 
@@ -268,14 +269,42 @@ describe("Retry-After", () => {
   });
 });
 
+/**
+ * A port of 127.0.0.1 that refuses connections for as long as it is held: the local end of a
+ * connected client socket. It is bound, so no other test can listen on it (EADDRINUSE) or be given
+ * it, and nothing listens on it, so every connection attempt is refused (a freed port could be
+ * taken by another worker between the close and the dial).
+ */
+async function refusingPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const accepted: net.Socket[] = [];
+  const server = net.createServer((socket) => accepted.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const holder = net.connect((server.address() as net.AddressInfo).port, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => {
+    holder.once("connect", resolve);
+    holder.once("error", reject);
+  });
+  return {
+    port: holder.localPort as number,
+    release: async () => {
+      holder.destroy();
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describe("a request that never reached a server", () => {
+  let refusing: Awaited<ReturnType<typeof refusingPort>>;
+  beforeAll(async () => {
+    refusing = await refusingPort();
+  });
+  afterAll(async () => {
+    await refusing?.release();
+  });
+
   it("is repeated, even a POST, and fails as refused with a known outcome", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, "127.0.0.1", () => {
-        const p = (probe.address() as net.AddressInfo).port;
-        probe.close(() => resolve(p));
-      });
-    });
+    const port = refusing.port;
     const events: RequestEvent[] = [];
     const url = `http://127.0.0.1:${port}`;
     const api = new OAuthApi(

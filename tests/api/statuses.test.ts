@@ -4,7 +4,8 @@
  * emulator produces on its own are provoked for real; the others are injected as faults.
  */
 import { GenesysApiError, OAuthApi } from "../../provider/api";
-import { codeClientBody, harness, rejectionOf, type Harness } from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { codeClientBody, harness, type Harness } from "./helpers";
 
 describe("error statuses surface as GenesysApiError", () => {
   let h: Harness;

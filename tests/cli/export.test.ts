@@ -3,7 +3,6 @@
  * why, and that applying the written catalog adopts every client without a single write to the
  * org. The CLI runs in-process (`runCli`) and once as the compiled bin (`npm run build` first).
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,6 +10,7 @@ import { declareOAuthClients, loadClientCatalog } from "../../provider/catalog";
 import { runCli } from "../../provider/cli/export";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { Engine, captureProgram, type StackSettings } from "../../provider/testing";
+import { runChild, stopChildren } from "../support/children";
 import { seedOrg, type SeededOrg } from "./org";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
@@ -44,20 +44,14 @@ async function cli(
   return { code, stdout, stderr };
 }
 
-function bin(args: string[], extraEnv: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** Runs the compiled bin; it is stopped well before the test's jest timeout (60 s). */
+async function bin(args: string[], extraEnv: Record<string, string>): Promise<Run> {
+  const { code, stdout, stderr } = await runChild(process.execPath, [BIN, ...args], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? "", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
+    timeoutMs: 30_000,
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return { code: code ?? -1, stdout, stderr };
 }
 
 function expectNoSecret(...texts: string[]): void {
@@ -85,7 +79,8 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "genesys-oauth-export-"));
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await stopChildren(); // a bin still running when its test timed out
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

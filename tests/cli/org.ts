@@ -6,6 +6,7 @@
 import { OAuthApi } from "../../provider/api";
 import type { OAuthClient } from "../../provider/api/models";
 import type { RunningEmulator } from "../../provider/emulator";
+import { emulatorSettings } from "../support/emulator-api";
 
 /** The clients of the org by role in the tests. */
 export interface SeededOrg {
@@ -31,15 +32,7 @@ function divisionId(emu: RunningEmulator, name: string): string {
 
 /** Creates the org's clients. */
 export async function seedOrg(emu: RunningEmulator): Promise<SeededOrg> {
-  const api = new OAuthApi({
-    apiUrl: emu.apiUrl,
-    loginUrl: emu.loginUrl,
-    credentials: {
-      kind: "clientCredentials",
-      clientId: emu.clientId,
-      clientSecret: emu.clientSecret,
-    },
-  });
+  const api = new OAuthApi(emulatorSettings(emu));
   const secrets: string[] = [];
   const post = async (body: Parameters<OAuthApi["postOauthClients"]>[0]): Promise<OAuthClient> => {
     const created = await api.postOauthClients(body);

@@ -1,72 +1,19 @@
 /**
- * Test helpers for the emulator suites: raw HTTP over Node's `http`, token login, and an API
- * caller that checks EVERY response it sees against the Swagger fixture (declared status, body
- * schema, error code among the operation's `x-inin-error-codes`) and the headers every platform
- * response carries.
+ * Test helpers for the emulator suites: raw HTTP (the admin client's `httpRequest`), token login,
+ * and an API caller that checks EVERY response it sees against the Swagger fixture (declared
+ * status, body schema, error code among the operation's `x-inin-error-codes`) and the headers
+ * every platform response carries.
  */
-import * as http from "http";
 import { validateDefinition, validateResponse, operationFor } from "../support/swagger";
 import type { RunningEmulator } from "../../provider/emulator";
+import {
+  httpRequest,
+  type HttpRequestOptions as RequestOptions,
+  type HttpResult,
+} from "../../provider/emulator/admin-client";
 
-/** A response as received. */
-export interface HttpResult {
-  /** HTTP status. */
-  status: number;
-  /** Response headers (lower-cased names). */
-  headers: http.IncomingHttpHeaders;
-  /** Raw body. */
-  text: string;
-  /** Parsed JSON body (the raw text when not JSON, undefined when empty). */
-  body: unknown;
-}
-
-/** Options of {@link httpRequest}. */
-export interface RequestOptions {
-  /** HTTP method (GET). */
-  method?: string;
-  /** Request headers. */
-  headers?: Record<string, string>;
-  /** A string or Buffer is sent as is; anything else as JSON (with a JSON content type). */
-  body?: unknown;
-}
-
-/** One HTTP request on a fresh connection. */
-export function httpRequest(url: string, options: RequestOptions = {}): Promise<HttpResult> {
-  const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
-  let payload: Buffer | undefined;
-  if (typeof options.body === "string" || Buffer.isBuffer(options.body)) {
-    payload = Buffer.from(options.body);
-  } else if (options.body !== undefined) {
-    payload = Buffer.from(JSON.stringify(options.body));
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
-      headers["Content-Type"] = "application/json";
-    }
-  }
-  if (payload) headers["Content-Length"] = payload.length;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: options.method ?? "GET", headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let body: unknown;
-          try {
-            body = text ? JSON.parse(text) : undefined;
-          } catch {
-            body = text;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body });
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
+// Raw HTTP is the admin client's own helper (one request per fresh connection).
+export { httpRequest, type HttpResult, type RequestOptions };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

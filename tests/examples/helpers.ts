@@ -3,9 +3,7 @@
  * programs under mocks (each capture re-runs the program's module), and how to read a project's
  * files the way the Pulumi CLI does.
  */
-import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import * as oauthPackage from "pulumi-genesyscloud-oauth";
 import {
@@ -16,6 +14,14 @@ import {
   type ConfigValue,
   type StackSettings,
 } from "../../provider/testing";
+import {
+  readProjectFile,
+  readStackFileConfig,
+  readYaml,
+  type ProjectFile,
+} from "../support/pulumi-files";
+
+export { readYaml, type ProjectFile };
 
 /** The repository root: a project directory that resolves the package (root node_modules). */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -39,27 +45,14 @@ export const CONNECTION_ENV = [
   "GENESYSCLOUD_LOGIN_URL",
 ];
 
-/** Pulumi.yaml, parsed. */
-export interface ProjectFile {
-  name: string;
-  description?: string;
-  runtime: string | { name: string; options?: Record<string, unknown> };
-  main?: string;
-}
-
 /** The directory of an example project (`quickstart`, `secret-rotation/consumer`, …). */
 export function exampleDir(example: string): string {
   return path.join(EXAMPLES_DIR, example);
 }
 
-/** Reads and parses a YAML file. */
-export function readYaml(file: string): unknown {
-  return yaml.load(fs.readFileSync(file, "utf8"));
-}
-
 /** The example's Pulumi.yaml. */
 export function readProject(example: string): ProjectFile {
-  return readYaml(path.join(exampleDir(example), "Pulumi.yaml")) as ProjectFile;
+  return readProjectFile(exampleDir(example));
 }
 
 /**
@@ -67,19 +60,7 @@ export function readProject(example: string): ProjectFile {
  * become secrets (their ciphertext is a placeholder nobody can decrypt), objects JSON text.
  */
 export function readStackFile(example: string, stack: string): Record<string, ConfigValue> {
-  const file = path.join(exampleDir(example), `Pulumi.${stack}.yaml`);
-  const doc = readYaml(file) as { config?: Record<string, unknown> } | null;
-  const config: Record<string, ConfigValue> = {};
-  for (const [key, value] of Object.entries(doc?.config ?? {})) {
-    if (typeof value === "object" && value !== null && "secure" in value) {
-      config[key] = { secret: SECRET_PLACEHOLDER };
-    } else if (typeof value === "object" && value !== null) {
-      config[key] = JSON.stringify(value);
-    } else {
-      config[key] = String(value);
-    }
-  }
-  return config;
+  return readStackFileConfig(exampleDir(example), stack, SECRET_PLACEHOLDER);
 }
 
 /** Stack settings for an example: its project name, a stack name and the given config. */

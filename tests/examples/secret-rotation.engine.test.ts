@@ -5,6 +5,8 @@
  * stops working at once, and the deletion guard refuses to delete a client that is still used
  * until `deletionGuardDays` is 0.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { EMULATOR_ROLE_IDS, startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { Engine, isSecret, type ConfigValue, type StackSettings } from "../../provider/testing";
 import { CONNECTION_ENV, REPO_ROOT, captureExample, exampleStack } from "./helpers";
@@ -81,7 +83,21 @@ describe("examples/secret-rotation against the emulator", () => {
     expect(preview.steps.map((s) => [s.name, s.op, s.diffKeys])).toEqual([
       [NAME, "update", ["secretRotationTrigger"]],
     ]);
+    expect(preview.diagnostics.map((l) => l.text)).toContain(
+      `OAuth client "CRM integration" (${clientId()}): secret rotation due: ` +
+        "secretRotationTrigger changed — the next pulumi up regenerates it",
+    );
     expect(await emulator.admin.requests()).toEqual([]);
+  });
+
+  test("the README quotes the rotation message in the form the provider prints it", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "examples", EXAMPLE, "README.md"), "utf8");
+    const quoted = readme.split("\n").filter((line) => line.includes("secret rotation due"));
+    expect(quoted).toEqual([
+      expect.stringMatching(
+        /^OAuth client "CRM integration" \(.+\): secret rotation due: last rotated \d{4}-\d\d-\d\d, every 90 days — the next pulumi up regenerates it$/,
+      ),
+    ]);
   });
 
   test("pulumi up regenerates the secret; the old one stops working at once", async () => {

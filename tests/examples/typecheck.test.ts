@@ -4,11 +4,11 @@
  * dist/, as `npm install` provides them), not through the repository's path mapping to the
  * sources. Needs a current build (`npm test` builds first).
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { runChild, stopChildren } from "../support/children";
 import { EXAMPLES_DIR, REPO_ROOT } from "./helpers";
 
 /** The folders under examples/ holding a tsconfig.json (one level of nesting). */
@@ -27,15 +27,17 @@ function exampleConfigs(): string[] {
   return found.sort();
 }
 
-/** Runs the repository's tsc in a child process; resolves its exit code and output. */
-function tsc(args: string[]): Promise<{ code: number; output: string }> {
+/**
+ * Runs the repository's tsc in a child process; resolves its exit code and output. The child is
+ * stopped (SIGTERM, 5 s grace, SIGKILL) after 45 s, before the test's jest timeout (60 s).
+ */
+async function tsc(args: string[]): Promise<{ code: number; output: string }> {
   const bin = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+  const run = await runChild(process.execPath, [bin, ...args], {
+    cwd: REPO_ROOT,
+    timeoutMs: 45_000,
   });
+  return { code: run.code ?? 1, output: `${run.stdout}${run.stderr}` };
 }
 
 describe("the examples as standalone TypeScript projects", () => {
@@ -43,7 +45,8 @@ describe("the examples as standalone TypeScript projects", () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-tsc-"));
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await stopChildren(); // a tsc still running when the test timed out
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

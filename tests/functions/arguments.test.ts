@@ -16,7 +16,8 @@ import {
   usageInterval,
   type LookupOptions,
 } from "../../provider/functions";
-import { functionsHarness, rejectionOf, type FunctionsHarness } from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { functionsHarness, type FunctionsHarness } from "./helpers";
 
 let h: FunctionsHarness;
 beforeAll(async () => {

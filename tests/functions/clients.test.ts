@@ -12,7 +12,8 @@ import {
   getOauthClients,
 } from "../../provider/functions";
 import { startStub, stubSettings } from "../api/helpers";
-import { FAST_HTTP, functionsHarness, rejectionOf, type FunctionsHarness } from "./helpers";
+import { FAST_HTTP, rejectionOf } from "../support/emulator-api";
+import { functionsHarness, type FunctionsHarness } from "./helpers";
 
 let h: FunctionsHarness;
 beforeAll(async () => {

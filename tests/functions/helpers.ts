@@ -1,6 +1,6 @@
 /**
- * Helpers of the lookup-function suites: an emulator, the settings of its bootstrap client,
- * lookup options that keep the suites fast (short HTTP backoff, millisecond polls, no
+ * Helpers of the lookup-function suites: an emulator with lookup options pointing at its
+ * bootstrap client that keep the suites fast (short HTTP backoff, millisecond polls, no
  * environment fallback), and a CLIENT-CREDENTIALS client created through the API.
  */
 import {
@@ -10,17 +10,9 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
 } from "../../provider/emulator";
-import {
-  Connection,
-  OAuthApi,
-  type ConnectionSettings,
-  type HttpOptions,
-  type RequestEvent,
-} from "../../provider/api";
+import type { ConnectionSettings, HttpOptions, OAuthApi, RequestEvent } from "../../provider/api";
 import { closeLookupConnections, type PollOptions } from "../../provider/functions";
-
-/** HTTP options that keep retries short. */
-export const FAST_HTTP: HttpOptions = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 5000 };
+import { ApiConnections, FAST_HTTP, emulatorSettings } from "../support/emulator-api";
 
 /** Poll options for the emulator: milliseconds instead of minutes. */
 export const FAST_POLL: PollOptions = {
@@ -29,19 +21,6 @@ export const FAST_POLL: PollOptions = {
   factor: 2,
   timeoutMs: 10_000,
 };
-
-/** Client-credentials settings for an emulator client (the bootstrap admin by default). */
-export function settingsFor(
-  emu: RunningEmulator,
-  clientId = emu.clientId,
-  clientSecret = emu.clientSecret,
-): ConnectionSettings {
-  return {
-    apiUrl: emu.apiUrl,
-    loginUrl: emu.loginUrl,
-    credentials: { kind: "clientCredentials", clientId, clientSecret },
-  };
-}
 
 /** A running emulator with lookup options pointing at it. */
 export interface FunctionsHarness {
@@ -61,23 +40,19 @@ export interface FunctionsHarness {
 /** Starts an emulator for a suite. */
 export async function functionsHarness(options: EmulatorOptions = {}): Promise<FunctionsHarness> {
   const emu = await startEmulator(options);
-  const settings = settingsFor(emu);
+  const settings = emulatorSettings(emu);
   const events: RequestEvent[] = [];
-  const connections: Connection[] = [];
+  const connections = new ApiConnections();
   const http: HttpOptions = { ...FAST_HTTP, onRequest: (e) => events.push(e) };
   return {
     emu,
     settings,
     events,
     opts: { settings, http, poll: FAST_POLL },
-    newApi: (s = settings) => {
-      const c = new Connection(s, FAST_HTTP);
-      connections.push(c);
-      return new OAuthApi(c);
-    },
+    newApi: (s = settings) => connections.open(s, FAST_HTTP),
     close: async () => {
       closeLookupConnections();
-      for (const c of connections) c.close();
+      connections.closeAll();
       await emu.close();
     },
   };
@@ -107,16 +82,6 @@ export function aroundToday(): { today: string; interval: string } {
     today: new Date(midnight).toISOString(),
     interval: `${new Date(midnight - day).toISOString()}/${new Date(midnight + 2 * day).toISOString()}`,
   };
-}
-
-/** Resolves to the rejection of `p` (fails the test when `p` resolves). */
-export async function rejectionOf(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the promise to reject");
 }
 
 /**

@@ -11,7 +11,8 @@ import {
   getOauthScope,
   getOauthScopes,
 } from "../../provider/functions";
-import { functionsHarness, rejectionOf, type FunctionsHarness } from "./helpers";
+import { rejectionOf } from "../support/emulator-api";
+import { functionsHarness, type FunctionsHarness } from "./helpers";
 
 let h: FunctionsHarness;
 beforeAll(async () => {

@@ -12,13 +12,8 @@ import {
   getOauthScopes,
   lookupApi,
 } from "../../provider/functions";
-import {
-  FAST_HTTP,
-  functionsHarness,
-  rejectionOf,
-  isolateGenesysEnv,
-  type FunctionsHarness,
-} from "./helpers";
+import { FAST_HTTP, rejectionOf } from "../support/emulator-api";
+import { functionsHarness, isolateGenesysEnv, type FunctionsHarness } from "./helpers";
 
 isolateGenesysEnv();
 

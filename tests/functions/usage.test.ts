@@ -12,15 +12,8 @@ import {
   type UsagePollEvent,
 } from "../../provider/functions";
 import { startStub, stubSettings } from "../api/helpers";
-import {
-  FAST_HTTP,
-  aroundToday,
-  createRobot,
-  functionsHarness,
-  rejectionOf,
-  settingsFor,
-  type FunctionsHarness,
-} from "./helpers";
+import { FAST_HTTP, emulatorSettings, rejectionOf } from "../support/emulator-api";
+import { aroundToday, createRobot, functionsHarness, type FunctionsHarness } from "./helpers";
 
 const CLIENTS = "/api/v2/oauth/clients";
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -39,7 +32,7 @@ beforeEach(async () => {
 
 /** As the robot (its own token): 3 scope listings, 2 reads of itself, 1 read of a missing client. */
 async function robotTraffic(): Promise<void> {
-  const own = h.newApi(settingsFor(h.emu, robot.id, robot.secret));
+  const own = h.newApi(emulatorSettings(h.emu, robot.id, robot.secret));
   for (let i = 0; i < 3; i++) await own.getOauthScopes();
   for (let i = 0; i < 2; i++) await own.getOauthClient(robot.id);
   await expect(own.getOauthClient(MISSING)).rejects.toMatchObject({ status: 404 });

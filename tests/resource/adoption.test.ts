@@ -126,6 +126,62 @@ describe("OAuthClient adoption", () => {
     expect(idOf(h.engine, "legacy")).toBe(legacy.id);
   });
 
+  describe("of the client the stack itself deploys with", () => {
+    /** The emulator's bootstrap client (the stack's credentials), declared as it is. */
+    async function own(): Promise<OAuthClientArgs> {
+      const live = (await h.emulator.admin.clients()).find((c) => c.id === h.emulator.clientId);
+      if (!live) throw new Error("no bootstrap client");
+      return {
+        name: live.name,
+        description: live.description,
+        authorizedGrantType: "CLIENT-CREDENTIALS",
+        accessTokenValiditySeconds: live.accessTokenValiditySeconds,
+        roleDivisions: live.roleDivisions,
+        adoptClientId: h.emulator.clientId,
+      };
+    }
+
+    it("adopts it with a warning, then refuses to rotate its secret or delete it, writing nothing", async () => {
+      const args = await own();
+      const up = await h.up({ self: args });
+      expect(up.errors).toEqual([]);
+      expect(up.diagnostics.map((l) => l.text).join("\n")).toMatch(
+        new RegExp(
+          `OAuth client ".+" \\(${h.emulator.clientId}\\) is the client this stack deploys with.*` +
+            "refuse to delete it or regenerate its secret",
+        ),
+      );
+      await h.clearLog();
+
+      const rotate = await h.up({ self: { ...args, secretRotationTrigger: "now" } });
+      expect(rotate.ok).toBe(false);
+      expect(stepOf(rotate, "self").error).toMatch(
+        /Refusing to regenerate the secret of OAuth client .*: it is the client this stack deploys with .*Nothing was changed\. Manage this client from a stack that deploys with the credentials of another client/,
+      );
+      expect(writes(await h.apiRequests())).toEqual([]);
+
+      const destroy = await h.destroy();
+      expect(destroy.ok).toBe(false);
+      expect(stepOf(destroy, "self").error).toMatch(
+        /Refusing to delete OAuth client .*: it is the client this stack deploys with .*pulumi state delete/,
+      );
+      expect(writes(await h.apiRequests())).toEqual([]);
+      // The stack can still log in and work: its credentials are intact.
+      expect((await login(h.emulator, h.emulator.clientId, h.emulator.clientSecret)).status).toBe(
+        200,
+      );
+      expect(h.engine.resource("self")).toBeDefined();
+    });
+
+    it("refuses an adoption that would regenerate its secret, before any write", async () => {
+      const up = await h.up({ self: { ...(await own()), secretRotationTrigger: "adopted" } });
+      expect(up.ok).toBe(false);
+      expect(stepOf(up, "self").error).toMatch(/Refusing to regenerate the secret of OAuth client/);
+      expect(writes(await h.apiRequests())).toEqual([]);
+      expect(h.engine.state).toEqual([]);
+    });
+  });
+
   it("deletes an adopted client on destroy", async () => {
     expect((await h.up({ legacy: declared })).errors).toEqual([]);
     await h.clearLog();

@@ -17,6 +17,7 @@ import {
   idOf,
   ops,
   outputsOf,
+  resourceOf,
   secretOf,
   startHarness,
   stepOf,
@@ -160,6 +161,70 @@ describe("OAuthClient changes", () => {
       expect(ops(await h.engine.refresh())).toEqual([["worker", "refresh-same", []]]);
       expect(ops(await h.up(legacy))).toEqual([["worker", "same", []]]);
       expect(writes(await h.apiRequests())).toEqual([]);
+    });
+
+    describe("roleIds declared next to roleDivisions", () => {
+      // The API grants roleIds in the home division and mirrors every role into roleIds; the
+      // outputs (and so the inputs refresh rebuilds from them) must still say what was declared.
+      const both = {
+        worker: { ...worker, roleIds: [DEVELOPER], roleDivisions: [{ roleId: ADMIN }] },
+      };
+
+      it("echoes both fields as declared, so a refresh leaves the stored inputs as the program's", async () => {
+        expect((await h.up(both)).errors).toEqual([]);
+        const outs = outputsOf(h.engine, "worker");
+        expect([outs.roleIds, outs.roleDivisions]).toEqual([[DEVELOPER], [{ roleId: ADMIN }]]);
+        const declaredInputs = resourceOf(h.engine, "worker").inputs;
+
+        const refresh = await h.engine.refresh();
+        expect(ops(refresh)).toEqual([["worker", "refresh-same", []]]);
+        expect(resourceOf(h.engine, "worker").inputs).toEqual(declaredInputs);
+        expect(ops(await h.preview(both))).toEqual([["worker", "same", []]]);
+
+        // The CLI shows an update's changed keys from the stored inputs: only what changed.
+        const described = { worker: { ...both.worker, description: "hourly sync" } };
+        expect(ops(await h.preview(described))).toEqual([["worker", "update", ["description"]]]);
+      });
+
+      it.each([
+        ["roleIds", "the role granted by roleIds", [{ roleId: ADMIN, divisionId: HOME }]],
+        [
+          "roleDivisions",
+          "the role granted by roleDivisions",
+          [{ roleId: DEVELOPER, divisionId: HOME }],
+        ],
+      ])(
+        "shows a revoked role as drift in %s (%s) and the next up grants it again",
+        async (key, _what, remaining) => {
+          expect((await h.up(both)).errors).toEqual([]);
+          const id = idOf(h.engine, "worker");
+          await h.emulator.admin.patchClient(id, { roleDivisions: remaining });
+          await h.clearLog();
+
+          const preview = await h.preview(both, { refresh: true });
+          expect(ops(preview)).toEqual([
+            ["worker", "refresh-update", [key]],
+            ["worker", "update", [key]],
+          ]);
+          expect(writes(await h.apiRequests())).toEqual([]);
+
+          const up = await h.up(both, { refresh: true });
+          expect(up.errors).toEqual([]);
+          expect(writes(await h.apiRequests())).toEqual([`PUT ${CLIENTS}/${id}`]);
+          const live = (await h.emulator.admin.clients()).find((c) => c.id === id);
+          expect(live?.roleDivisions).toEqual(
+            expect.arrayContaining([
+              { roleId: ADMIN, divisionId: HOME },
+              { roleId: DEVELOPER, divisionId: HOME },
+            ]),
+          );
+          expect(live?.roleDivisions).toHaveLength(2);
+          const outs = outputsOf(h.engine, "worker");
+          expect([outs.roleIds, outs.roleDivisions]).toEqual([[DEVELOPER], [{ roleId: ADMIN }]]);
+          const after = await h.preview(both, { refresh: true });
+          expect(after.steps.map((s) => s.op)).toEqual(["refresh-same", "same"]);
+        },
+      );
     });
 
     it("plans an update for inputs not known yet in preview, without any request", async () => {

@@ -129,6 +129,27 @@ describe("OAuthClient failures and secrets", () => {
       expect((await login(h.emulator, id, secretOf(h.engine, "worker"))).status).toBe(200);
     });
 
+    it("stops with what to check when a lost create cannot be looked for", async () => {
+      await h.emulator.admin.addFault({
+        method: "POST",
+        path: CLIENTS,
+        kind: "commit-then-reset",
+        times: 1,
+      });
+      // Every listing (and its retries) fails: the search for the lost client cannot run.
+      await h.emulator.admin.addFault({ method: "GET", path: CLIENTS, status: 500, times: 50 });
+
+      const up = await h.up({ worker });
+      expect(up.ok).toBe(false);
+      expect(stepOf(up, "worker").error).toMatch(
+        /Creating OAuth client "failure-worker" may have created it \(the response was lost: POST .*\) and looking for it failed: GET .* 500.*; check Genesys Cloud for a client named "failure-worker" before running pulumi up again/,
+      );
+      expect(writes(await h.apiRequests())).toEqual([`POST ${CLIENTS}`]);
+      expect(h.engine.state).toEqual([]);
+      // The create did land: exactly the client the message tells the user to look for.
+      expect(await named()).toHaveLength(1);
+    });
+
     it("sends a create again when its 500 turned out not to have created anything", async () => {
       // A status fault answers without processing the request: nothing was created.
       await h.emulator.admin.addFault({ method: "POST", path: CLIENTS, status: 500, times: 1 });

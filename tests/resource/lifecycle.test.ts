@@ -235,6 +235,39 @@ describe("OAuthClient lifecycle", () => {
     ]);
   });
 
+  it("destroys a client older than 30 days, which Genesys deactivates for seven days first", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    const aged = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    await h.emulator.admin.patchClient(id, { dateCreated: aged });
+    await h.clearLog();
+
+    const destroy = await h.destroy();
+    expect(destroy.errors).toEqual([]);
+    expect(h.engine.state).toEqual([]);
+    const log = await h.apiRequests();
+    expect(log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `PUT ${CLIENTS}/${id} 200`,
+      `DELETE ${CLIENTS}/${id} 204`,
+      `GET ${CLIENTS}/${id} 200`,
+    ]);
+    // Scheduled for removal, not removed: the client lingers, restorable, until its date.
+    const lingering = (await h.emulator.admin.clients()).find((c) => c.id === id);
+    expect(lingering?.dateToDelete).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+  });
+
+  it("keeps a client someone else scheduled for deletion (inactive, dateToDelete) on refresh", async () => {
+    expect((await h.up({ worker })).errors).toEqual([]);
+    const id = idOf(h.engine, "worker");
+    const dateToDelete = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await h.emulator.admin.patchClient(id, { state: "inactive", dateToDelete });
+
+    const refresh = await h.engine.refresh();
+    expect(refresh.errors).toEqual([]);
+    expect(stepOf(refresh, "worker").op).toBe("refresh-update");
+    expect(outputsOf(h.engine, "worker")).toMatchObject({ state: "inactive", dateToDelete });
+  });
+
   it("destroys a client that is already gone from Genesys Cloud", async () => {
     expect((await h.up({ worker })).errors).toEqual([]);
     const id = idOf(h.engine, "worker");

@@ -66,7 +66,8 @@ describe("OAuthClient secret rotation", () => {
         ["secretRotationTrigger"],
       ]);
       expect(preview.diagnostics.map((l) => l.text)).toContain(
-        `OAuth client "worker" (${id}): the secret will be regenerated: secretRotationTrigger changed`,
+        `OAuth client "worker" (${id}): secret rotation due: secretRotationTrigger changed — ` +
+          "the next pulumi up regenerates it",
       );
       const up = await h.up(rotated);
       expect(up.errors).toEqual([]);
@@ -184,20 +185,16 @@ describe("OAuthClient secret rotation", () => {
         ["long", "same", []],
         ["rotated", "update", []],
       ]);
-      expect(lines(preview)).toMatch(
-        new RegExp(
-          `OAuth client "rotated" \\(${idOf(h.engine, "rotated")}\\): the secret will be regenerated: ` +
-            "secret rotation due: last rotated 2026-03-01, every 30 days",
-        ),
+      expect(lines(preview)).toContain(
+        `OAuth client "rotated" (${idOf(h.engine, "rotated")}): secret rotation due: ` +
+          "last rotated 2026-03-01, every 30 days — the next pulumi up regenerates it",
+      );
+      expect(lines(preview)).toContain(
+        `OAuth client "fresh" (${idOf(h.engine, "fresh")}): secret rotation due: ` +
+          "created 2026-03-01, never rotated, every 30 days — the next pulumi up regenerates it",
       );
       expect(lines(preview)).toMatch(
-        new RegExp(
-          `OAuth client "fresh" \\(${idOf(h.engine, "fresh")}\\): the secret will be regenerated: ` +
-            "secret rotation due: created 2026-03-01, never rotated",
-        ),
-      );
-      expect(lines(preview)).toMatch(
-        /"both" .*: the secret will be regenerated: secretRotationTrigger changed; secret rotation due/,
+        /"both" .*: secret rotation due: secretRotationTrigger changed; created 2026-03-01, never rotated, every 30 days — the next pulumi up/,
       );
       expect(await h.requests()).toEqual([]);
 
@@ -208,9 +205,7 @@ describe("OAuthClient secret rotation", () => {
           .map((n) => `POST ${CLIENTS}/${idOf(h.engine, n)}/secret`)
           .sort(),
       );
-      expect(lines(up)).toMatch(
-        /"rotated" .*: the secret will be regenerated: secret rotation due: /,
-      );
+      expect(lines(up)).toMatch(/"rotated" .*: secret rotation due: last rotated 2026-03-01/);
       for (const name of ["rotated", "fresh", "both"]) {
         const secret = secretOf(later, name);
         expect(secret).not.toBe(before[name]);
@@ -223,6 +218,41 @@ describe("OAuthClient secret rotation", () => {
       expect(settled.steps.map((s) => s.op)).toEqual(["same", "same", "same", "same"]);
       expect(await h.requests()).toEqual([]);
       expect(stepOf(settled, "rotated").error).toBeUndefined();
+    });
+
+    it("says a due rotation the same way in the refresh display, which regenerates nothing", async () => {
+      expect((await h.up({ fresh: { ...base, rotateAfterDays: 30 } })).errors).toEqual([]);
+      const id = idOf(h.engine, "fresh");
+      const secret = secretOf(h.engine, "fresh");
+      await monthLater();
+
+      // The engine calls diff inverted for the refresh display: the message must hold there too.
+      const refresh = await later.refresh();
+      expect(refresh.errors).toEqual([]);
+      expect(lines(refresh)).toContain(
+        `OAuth client "fresh" (${id}): secret rotation due: created 2026-03-01, never rotated, ` +
+          "every 30 days — the next pulumi up regenerates it",
+      );
+      expect(lines(refresh)).not.toMatch(/will be regenerated/);
+      expect(writes(await h.apiRequests())).toEqual([]);
+      expect(secretOf(later, "fresh")).toBe(secret);
+    });
+  });
+
+  describe("the test clock hook", () => {
+    it("is announced once per host, as a warning that names the variable and its value", async () => {
+      // Several operations on the same host (each configures a provider): one warning in all.
+      expect((await h.up({ worker })).errors).toEqual([]);
+      expect((await h.preview({ worker })).errors).toEqual([]);
+      expect((await h.engine.refresh()).errors).toEqual([]);
+      const warnings = (h.engine.host?.lines ?? [])
+        .map((l) => l.text)
+        .filter((text) => text.includes("GENESYSCLOUD_OAUTH_NOW"));
+      expect(warnings).toEqual([
+        "warning: GENESYSCLOUD_OAUTH_NOW is set: the OAuth client provider uses the fixed clock " +
+          `${T0} from it for secret rotation schedules. It is a testing hook; unset it for real ` +
+          "deployments.",
+      ]);
     });
   });
 });

@@ -1,12 +1,11 @@
 /**
  * Reads the root stack's Pulumi.yaml and Pulumi.<stack>.yaml the way the Pulumi CLI hands them to
- * a program: namespaced keys, objects as JSON text, `secure:` values as secrets (their ciphertext,
- * which only the stack's own key could decrypt, is replaced by a placeholder).
+ * a program: namespaced keys, objects as JSON text, `secure:` values as secrets with a placeholder
+ * plaintext (the files hold none: the client secret is set per stack, encrypted with its key).
  */
-import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import type { ConfigValue, StackSettings } from "../../provider/testing";
+import { readProjectFile, readStackFileConfig, type ProjectFile } from "../support/pulumi-files";
 
 /** The repository root: the root stack's project directory. */
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
@@ -14,33 +13,14 @@ export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 /** What a decrypted `secure:` value becomes in these tests. */
 export const SECRET_PLACEHOLDER = "placeholder-client-secret";
 
-/** Pulumi.yaml, parsed. */
-export interface ProjectFile {
-  name: string;
-  runtime: string | { name: string; options?: Record<string, unknown> };
-  main?: string;
-}
-
 /** Reads Pulumi.yaml. */
 export function readProject(): ProjectFile {
-  return yaml.load(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8")) as ProjectFile;
+  return readProjectFile(PROJECT_DIR);
 }
 
 /** The config of Pulumi.<stack>.yaml as the driver's stack config. */
 export function readStackConfig(stack: string): Record<string, ConfigValue> {
-  const file = path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`);
-  const doc = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
-  const config: Record<string, ConfigValue> = {};
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
-    if (typeof value === "object" && value !== null && "secure" in value) {
-      config[key] = { secret: SECRET_PLACEHOLDER };
-    } else if (typeof value === "object" && value !== null) {
-      config[key] = JSON.stringify(value);
-    } else {
-      config[key] = String(value);
-    }
-  }
-  return config;
+  return readStackFileConfig(PROJECT_DIR, stack, SECRET_PLACEHOLDER);
 }
 
 /** The stack settings of a stack of the root project, with `overrides` applied to its config. */

@@ -11,6 +11,7 @@ import {
   resetMocks,
   type CapturedRegistration,
 } from "../../provider/testing";
+import { GenesysSettingsError, readConnectionSettings } from "../../provider/config";
 import program from "../../stack/index";
 import { PROJECT_DIR, readProject, readStackConfig, rootStack, stackVars } from "./helpers";
 
@@ -29,6 +30,38 @@ describe("Pulumi.yaml", () => {
     // Without main, the language host would run package.json exports["."] (the library).
     expect(project.main).toBe("stack/index.ts");
     expect(fs.existsSync(path.join(PROJECT_DIR, project.main as string))).toBe(true);
+  });
+});
+
+describe.each(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
+  const text = (): string =>
+    fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8");
+  /** The stack's config as the provider's settings reader looks it up. */
+  const lookup = (key: string): string | undefined => {
+    const value = readStackConfig(stack)[key];
+    return typeof value === "object" ? value.secret : value;
+  };
+
+  test("holds no secure value, and says how to set this stack's client secret", () => {
+    // Ciphertext is only valid under the stack's own key: a copied value fails to decrypt.
+    expect(text()).not.toMatch(/^\s*secure:/m);
+    expect(Object.keys(readStackConfig(stack))).not.toContain("genesyscloud:oauthclientSecret");
+    expect(text()).toContain(`#   pulumi stack select ${stack}\n`);
+    expect(text()).toContain("#   pulumi config set --secret genesyscloud:oauthclientSecret ");
+  });
+
+  test("without the secret, the settings reader names the missing setting; CI may supply it", () => {
+    const missing =
+      "genesyscloud:oauthclientId is set but genesyscloud:oauthclientSecret " +
+      "(env GENESYSCLOUD_OAUTHCLIENT_SECRET) is not";
+    expect(() => readConnectionSettings(lookup, {})).toThrow(GenesysSettingsError);
+    expect(() => readConnectionSettings(lookup, {})).toThrow(missing);
+    const fromCi = readConnectionSettings(lookup, { GENESYSCLOUD_OAUTHCLIENT_SECRET: "from-ci" });
+    expect(fromCi.credentials).toEqual({
+      kind: "clientCredentials",
+      clientId: lookup("genesyscloud:oauthclientId"),
+      clientSecret: "from-ci",
+    });
   });
 });
 

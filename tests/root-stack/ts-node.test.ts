@@ -7,10 +7,10 @@
  * Pulumi stack under mocks. Nothing is mapped: `pulumi-genesyscloud-oauth` resolves through
  * node_modules to the built package (run `npm run build` first), as in a user's project.
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runChild, stopChildren } from "../support/children";
 import { PROJECT_DIR, readProject, readStackConfig, stackVars } from "./helpers";
 
 const DIST = path.join(PROJECT_DIR, "dist", "catalog", "index.js");
@@ -88,25 +88,24 @@ interface ChildResult {
   typeChecked: boolean;
 }
 
-function runChild(config: Record<string, string>, cacheDir: string): Promise<ChildResult> {
+// Type-checking the program in a fresh process takes seconds; the child is stopped (SIGTERM, 5 s
+// grace, SIGKILL) before the test's jest timeout (60 s) so it never outlives the test.
+const CHILD_TIMEOUT_MS = 45_000;
+
+async function runProgram(config: Record<string, string>, cacheDir: string): Promise<ChildResult> {
   const project = readProject();
   const args = [project.main ?? ".", project.name, "dev", JSON.stringify(config)];
-  const child = spawn(process.execPath, ["-e", CHILD, PROJECT_DIR, ...args], {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, TS_NODE_CACHE_DIRECTORY: cacheDir, PULUMI_NODEJS_TRANSPILE_ONLY: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(`the child exited with ${code}:\n${stderr}`));
-      else resolve(JSON.parse(stdout) as ChildResult);
-    });
-  });
+  const { code, stdout, stderr } = await runChild(
+    process.execPath,
+    ["-e", CHILD, PROJECT_DIR, ...args],
+    {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, TS_NODE_CACHE_DIRECTORY: cacheDir, PULUMI_NODEJS_TRANSPILE_ONLY: "" },
+      timeoutMs: CHILD_TIMEOUT_MS,
+    },
+  );
+  if (code !== 0) throw new Error(`the child exited with ${code}:\n${stderr}`);
+  return JSON.parse(stdout) as ChildResult;
 }
 
 let cacheDir: string;
@@ -116,7 +115,8 @@ beforeAll(() => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "ts-node-cache-"));
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await stopChildren(); // a child still running when the test timed out
   fs.rmSync(cacheDir, { recursive: true, force: true });
 });
 
@@ -125,7 +125,7 @@ test("run.js's ts-node registration type-checks and runs stack/index.ts with the
   for (const [key, value] of Object.entries(readStackConfig("dev"))) {
     config[key] = typeof value === "string" ? value : value.secret;
   }
-  const result = await runChild(config, cacheDir);
+  const result = await runProgram(config, cacheDir);
   // Compiled by ts-node from the TypeScript source, with type checking (no TSError).
   expect(result.compiled).toEqual([path.join(PROJECT_DIR, "stack", "index.ts")]);
   expect(result.typeChecked).toBe(true);

@@ -10,6 +10,7 @@ import {
   resolveEndpoints,
   resolveRegion,
 } from "../../provider/api";
+import { checkInputs } from "../../provider/oauthClient/validate";
 
 describe("the region table", () => {
   it("holds the 18 public regions, each with a unique name and domain", () => {
@@ -107,6 +108,56 @@ describe("isLoopbackHost", () => {
     "::2",
     "0.0.0.0",
   ])("%s is not loopback", (host) => expect(isLoopbackHost(host)).toBe(false));
+
+  it("counts *.localhost only when asked (browsers resolve it to loopback; Node may not)", () => {
+    for (const host of ["app.localhost", "a.b.localhost", "APP.LOCALHOST"]) {
+      expect([host, isLoopbackHost(host)]).toEqual([host, false]);
+      expect([host, isLoopbackHost(host, { localhostSubdomains: true })]).toEqual([host, true]);
+    }
+    for (const host of ["localhost.example.com", ".localhost", "xlocalhost", "example.com"]) {
+      expect([host, isLoopbackHost(host, { localhostSubdomains: true })]).toEqual([host, false]);
+    }
+  });
+});
+
+describe("the redirect URI warning and the connection settings agree on loopback hosts", () => {
+  /** True when check warns about plain http for this redirect URI. */
+  function warnsAboutHttp(uri: string): boolean {
+    const result = checkInputs(
+      {},
+      { name: "web", authorizedGrantType: "CODE", scope: ["users"], registeredRedirectUri: [uri] },
+    );
+    expect(result.failures).toEqual([]);
+    return result.warnings.some((w) => w.includes("plain http"));
+  }
+  /** True when the settings accept plain http to this base URL. */
+  function settingsAcceptHttp(url: string): boolean {
+    try {
+      normalizeBaseUrl(url, "apiUrl");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  it.each([
+    ["127.0.0.1:8080", true],
+    ["127.1.2.3", true],
+    ["localhost:3000", true],
+    ["[::1]:9000", true],
+    ["10.0.0.1", false],
+    ["localhost.example.com", false],
+    ["portal.example.com", false],
+    ["0.0.0.0", false],
+  ])("http://%s is loopback for both: %s", (host, loopback) => {
+    expect(warnsAboutHttp(`http://${host}/cb`)).toBe(!loopback);
+    expect(settingsAcceptHttp(`http://${host}`)).toBe(loopback);
+  });
+
+  it("lets redirect URIs (only) use *.localhost without a warning", () => {
+    expect(warnsAboutHttp("http://app.localhost:3000/cb")).toBe(false);
+    expect(settingsAcceptHttp("http://app.localhost:3000")).toBe(false);
+  });
 });
 
 describe("normalizeBaseUrl", () => {

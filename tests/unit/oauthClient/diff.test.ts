@@ -26,7 +26,7 @@ describe("diffClient: unchanged clients", () => {
   });
 
   it("treats an omitted divisionId as the home division, and an explicit home one alike", () => {
-    expect(ccOutputs.roleDivisions).toContainEqual({ roleId: ROLE_A, divisionId: HOME });
+    expect(ccOutputs.roleDivisions).toContainEqual({ roleId: ROLE_A });
     const explicit = {
       ...CC,
       roleDivisions: [
@@ -36,6 +36,7 @@ describe("diffClient: unchanged clients", () => {
       ],
     };
     expect(diffClient(ccOutputs, checked(explicit), at)).toEqual(NO_CHANGE);
+    expect(diffClient(outputsOf(checked(explicit)), checked(CC), at)).toEqual(NO_CHANGE);
   });
 
   it("treats omitted optional values as the server defaults", () => {
@@ -142,7 +143,15 @@ describe("diffClient: each field change", () => {
   });
 
   it("resolves omitted divisions again when older outputs lack homeDivisionId (an update records it)", () => {
-    const olds: Record<string, unknown> = { ...ccOutputs };
+    // Releases that did not record homeDivisionId wrote the roles as the API reported them.
+    const olds: Record<string, unknown> = {
+      ...ccOutputs,
+      roleDivisions: [
+        { roleId: ROLE_A, divisionId: HOME },
+        { roleId: ROLE_A, divisionId: SALES },
+        { roleId: ROLE_B, divisionId: "*" },
+      ],
+    };
     delete olds.homeDivisionId;
     expect(diffClient(olds, checked(CC), at)).toMatchObject({
       changedKeys: ["roleDivisions"],

@@ -1,6 +1,5 @@
 import type { OAuthClient } from "../../../provider/api/models";
 import {
-  isGone,
   outputsOnlyUpdate,
   toClientRequest,
   toOutputs,
@@ -112,8 +111,9 @@ describe("toOutputs", () => {
       authorizedGrantType: "CLIENT-CREDENTIALS",
       accessTokenValiditySeconds: 3600,
       registeredRedirectUri: [],
+      // As declared: the role declared without a division stays without one.
       roleDivisions: [
-        { roleId: ROLE_A, divisionId: HOME },
+        { roleId: ROLE_A },
         { roleId: ROLE_A, divisionId: SALES },
         { roleId: ROLE_B, divisionId: "*" },
       ],
@@ -170,20 +170,35 @@ describe("toOutputs", () => {
     ).not.toHaveProperty("clientSecret");
   });
 
-  it("reports roles as the API does, or the resolved inputs when the response has none", () => {
+  it("echoes the declared roles, also when the response has none, and the live grants when they differ", () => {
     const inputs = checked(CC);
-    const live = liveOf(inputs, { roleDivisions: undefined, roleIds: undefined });
-    expect(
-      toOutputs(inputs, live, { providerVersion: "1", homeDivisionId: HOME }).roleDivisions,
-    ).toEqual([
-      { roleId: ROLE_A, divisionId: HOME },
+    const declared = [
+      { roleId: ROLE_A },
       { roleId: ROLE_A, divisionId: SALES },
       { roleId: ROLE_B, divisionId: "*" },
-    ]);
+    ];
+    const extras = { providerVersion: "1", homeDivisionId: HOME };
+    expect(toOutputs(inputs, liveOf(inputs), extras).roleDivisions).toEqual(declared);
+    const live = liveOf(inputs, { roleDivisions: undefined, roleIds: undefined });
+    expect(toOutputs(inputs, live, extras).roleDivisions).toEqual(declared);
     const apiView = liveOf(inputs, { roleDivisions: [{ roleId: ROLE_C, divisionId: SALES }] });
-    expect(
-      toOutputs(inputs, apiView, { providerVersion: "1", homeDivisionId: HOME }).roleDivisions,
-    ).toEqual([{ roleId: ROLE_C, divisionId: SALES }]);
+    expect(toOutputs(inputs, apiView, extras).roleDivisions).toEqual([
+      { roleId: ROLE_C, divisionId: SALES },
+    ]);
+  });
+
+  it("echoes roleIds and roleDivisions as declared: no grant from roleIds in roleDivisions, no mirror in roleIds", () => {
+    // The API mirrors every role into roleIds and grants roleIds in the home division.
+    const inputs = checked({
+      ...CC,
+      roleDivisions: [{ roleId: ROLE_B }],
+      roleIds: [ROLE_A],
+    });
+    const live = liveOf(inputs);
+    expect(live.roleIds?.sort()).toEqual([ROLE_A, ROLE_B].sort());
+    expect(live.roleDivisions).toHaveLength(2);
+    const outputs = toOutputs(inputs, live, { providerVersion: "1", homeDivisionId: HOME });
+    expect([outputs.roleDivisions, outputs.roleIds]).toEqual([[{ roleId: ROLE_B }], [ROLE_A]]);
   });
 
   it("refuses a client without an id", () => {
@@ -225,17 +240,5 @@ describe("outputsOnlyUpdate", () => {
       deletionGuard: { unusedForDays: 3 },
       providerVersion: "2.0.0",
     });
-  });
-});
-
-describe("isGone", () => {
-  it.each<[string, OAuthClient | null | undefined, boolean]>([
-    ["no client", undefined, true],
-    ["null", null, true],
-    ["state deleted", { name: "x", authorizedGrantType: "CODE", state: "deleted" }, true],
-    ["state inactive", { name: "x", authorizedGrantType: "CODE", state: "inactive" }, false],
-    ["no state", { name: "x", authorizedGrantType: "CODE" }, false],
-  ])("%s → %s", (_, live, gone) => {
-    expect(isGone(live)).toBe(gone);
   });
 });

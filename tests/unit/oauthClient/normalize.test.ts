@@ -6,7 +6,7 @@ import {
   sortRoleDivisions,
   toJson,
 } from "../../../provider/oauthClient/normalize";
-import { isLoopbackHost } from "../../../provider/oauthClient/redirectUri";
+import { isLoopbackHost } from "../../../provider/api/regions";
 import {
   closest,
   describe as describeValue,
@@ -139,7 +139,7 @@ describe("isLoopbackHost", () => {
     ["[::1]", true],
     ["localhost.example.com", false],
     ["10.0.0.1", false],
-  ])("%s → %s", (host, expected) => {
-    expect(isLoopbackHost(host)).toBe(expected);
+  ])("%s → %s (redirect URIs count *.localhost)", (host, expected) => {
+    expect(isLoopbackHost(host, { localhostSubdomains: true })).toBe(expected);
   });
 });

@@ -248,4 +248,16 @@ describe("properties of the refresh mapping", () => {
       { numRuns: 300 },
     );
   });
+
+  it("rebuilds exactly the declared inputs from the outputs alone, as read gets them", () => {
+    fc.assert(
+      fc.property(validRaw, (raw) => {
+        const inputs: NormalizedInputs = { ...checked(raw), __provider: "code" };
+        const outputs = { ...outputsOf(inputs), __provider: "code" };
+        expect(inputsFromLive(outputs, liveOf(inputs), HOME)).toEqual(inputs);
+        expect(diffClient(outputs, inputs, AT)).toEqual(NO_CHANGE);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -124,6 +124,72 @@ describe("inputsFromLive", () => {
   });
 });
 
+describe("refresh of roles declared in both fields (read gets only the outputs)", () => {
+  const both = checked({
+    ...CC,
+    roleDivisions: [{ roleId: ROLE_B }, { roleId: ROLE_A, divisionId: SALES }],
+    roleIds: [ROLE_C],
+  });
+  const outputs = { ...outputsOf(both), __provider: PROVIDER };
+
+  it("rebuilds the declared inputs, not the API's mirror of every role", () => {
+    expect(liveOf(both).roleIds?.sort()).toEqual([ROLE_A, ROLE_B, ROLE_C].sort());
+    expect(inputsFromLive(outputs, liveOf(both), HOME)).toEqual({ ...both, __provider: PROVIDER });
+    const { __provider: _p, ...refreshed } = outputs;
+    expect(outputsFromLive(outputs, liveOf(both))).toEqual(refreshed);
+  });
+
+  it.each<[string, Partial<OAuthClient>, Record<string, unknown>]>([
+    [
+      "a role of roleIds revoked: roleIds",
+      {
+        roleDivisions: [
+          { roleId: ROLE_A, divisionId: SALES },
+          { roleId: ROLE_B, divisionId: HOME },
+        ],
+      },
+      { roleIds: undefined },
+    ],
+    [
+      "a role of roleDivisions revoked: roleDivisions",
+      {
+        roleDivisions: [
+          { roleId: ROLE_A, divisionId: SALES },
+          { roleId: ROLE_C, divisionId: HOME },
+        ],
+      },
+      { roleDivisions: [{ roleId: ROLE_A, divisionId: SALES }] },
+    ],
+    [
+      "a role added: roleDivisions",
+      {
+        roleDivisions: [
+          { roleId: ROLE_A, divisionId: SALES },
+          { roleId: ROLE_B, divisionId: HOME },
+          { roleId: ROLE_C, divisionId: HOME },
+          { roleId: ROLE_A, divisionId: HOME },
+        ],
+      },
+      {
+        roleDivisions: [
+          { roleId: ROLE_A, divisionId: HOME },
+          { roleId: ROLE_A, divisionId: SALES },
+          { roleId: ROLE_B },
+        ],
+      },
+    ],
+  ])("shows drift in the field that drifted: %s", (_, patch, changed) => {
+    const live = liveOf(both, { ...patch, roleIds: undefined });
+    const expected = { ...both, __provider: PROVIDER, ...changed };
+    expect(inputsFromLive(outputs, live, HOME)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const refreshed = outputsFromLive(outputs, live);
+    expect([refreshed.roleDivisions, refreshed.roleIds]).toEqual([
+      expected.roleDivisions,
+      expected.roleIds,
+    ]);
+  });
+});
+
 describe("outputsFromLive", () => {
   const inputs = checked({
     ...CC,

@@ -77,7 +77,7 @@ describe("diffClient: secret rotation", () => {
       changedKeys: [],
       apiUpdate: false,
       rotate: true,
-      rotationReason: "secret rotation due: last rotated 2026-06-03, every 90 days",
+      rotationReason: "last rotated 2026-06-03, every 90 days",
     });
   });
 
@@ -92,7 +92,7 @@ describe("diffClient: secret rotation", () => {
     expect(ccOutputs.dateCreated).toBe(CREATED);
     expect(diffClient(scheduled(30), news(30), at)).toMatchObject({
       rotate: true,
-      rotationReason: "secret rotation due: created 2026-05-03, never rotated, every 30 days",
+      rotationReason: "created 2026-05-03, never rotated, every 30 days",
     });
     expect(diffClient(scheduled(365), news(365), at)).toEqual(NO_CHANGE);
   });
@@ -111,7 +111,7 @@ describe("diffClient: secret rotation", () => {
       apiUpdate: false,
     });
     expect(result.rotationReason).toBe(
-      "secretRotationTrigger changed; secret rotation due: created 2026-05-03, never rotated, every 30 days",
+      "secretRotationTrigger changed; created 2026-05-03, never rotated, every 30 days",
     );
   });
 

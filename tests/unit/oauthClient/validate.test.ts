@@ -142,6 +142,35 @@ describe("checkInputs normalizes valid inputs", () => {
     ]);
   });
 
+  it.each([
+    ["secretRotationTrigger", { secretRotationTrigger: "2026-Q3" }, /^secretRotationTrigger on/],
+    ["rotateAfterDays", { rotateAfterDays: 90 }, /^rotateAfterDays on/],
+    [
+      "both",
+      { secretRotationTrigger: "x", rotateAfterDays: 90 },
+      /and rotateAfterDays on .* remove them$/,
+    ],
+    ["an unknown trigger", { secretRotationTrigger: U }, /^secretRotationTrigger on/],
+  ])("accepts rotation of a TOKEN (implicit) client with a warning: %s", (_, extra, detail) => {
+    const result = checkInputs({}, { ...RAW.TOKEN, ...extra });
+    expect(result.ok).toBe(true);
+    expect(result.failures).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /on a TOKEN \(implicit\) client: implicit clients have no usable secret/,
+      ),
+    ]);
+    expect(result.warnings[0]).toMatch(detail);
+  });
+
+  it.each(["CODE", "CLIENT-CREDENTIALS"])("gives no such warning to a %s client", (grant) => {
+    const result = checkInputs(
+      {},
+      { ...RAW[grant], secretRotationTrigger: "x", rotateAfterDays: 9 },
+    );
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it("treats null on an optional property as omitted and ignores unset outputs", () => {
     const result = checkInputs(
       {},
