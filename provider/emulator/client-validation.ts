@@ -5,7 +5,7 @@
  */
 import type { RoleDivision } from "../api/models";
 import { ALL_DIVISIONS, findDivision, findRole } from "./catalog";
-import { ApiError, fieldError } from "./errors";
+import { ApiError, bodyObject, fieldError } from "./errors";
 import { isKnownScope } from "./scopes";
 
 /** The grant types the server accepts (the legacy `SAML2BEARER`/`CLIENT_CREDENTIALS` are not). */
@@ -128,14 +128,7 @@ export function parseClientRequest(
   op: "create" | "update",
   homeDivisionId: string,
 ): ClientInput {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(
-      400,
-      "bad.request",
-      "The request body must be an OAuthClientRequest object.",
-    );
-  }
-  const o = body as Record<string, unknown>;
+  const o = bodyObject(body, "OAuthClientRequest");
   for (const key of Object.keys(o)) {
     if (!REQUEST_FIELDS.includes(key) && !IGNORED_RESPONSE_FIELDS.includes(key)) {
       throw new ApiError(400, "invalid.property", undefined, {

@@ -108,6 +108,17 @@ export function fieldError(code: string, fieldName: string, message: string): Ap
   return new ApiError(400, code, message, { details: [{ errorCode: code, fieldName }] });
 }
 
+/**
+ * The request body as an object, or a 400 `bad.request` saying it must be one of `definition`
+ * (a Swagger definition whose name starts with a vowel, e.g. `OAuthClientRequest`).
+ */
+export function bodyObject(body: unknown, definition: string): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(400, "bad.request", `The request body must be an ${definition} object.`);
+  }
+  return body as Record<string, unknown>;
+}
+
 /** Builds the `ErrorBody` of an {@link ApiError} for a request with this correlation id. */
 export function errorBody(error: ApiError, correlationId: string): ErrorBody {
   const messageParams: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { randomUUID } from "crypto";
 import type { ApiUsageQueryResult, ApiUsageRow, UsageExecutionResult } from "../api/models";
 import { EMULATOR_ORGANIZATION_ID } from "./catalog";
 import { emptyCell, type ApiRequest, type ApiResult, type EmulatorCore } from "./core";
-import { ApiError, fieldError } from "./errors";
+import { ApiError, bodyObject, fieldError } from "./errors";
 import { removeKey } from "./store";
 import type { UsageCell, UsageExecution } from "./types";
 
@@ -170,14 +170,7 @@ function enumList(field: string, value: unknown, allowed: string[]): string[] {
 
 /** Validates an `ApiUsageClientQuery` body. */
 export function parseUsageQuery(body: unknown): UsageQuery {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(
-      400,
-      "bad.request",
-      "The request body must be an ApiUsageClientQuery object.",
-    );
-  }
-  const o = body as Record<string, unknown>;
+  const o = bodyObject(body, "ApiUsageClientQuery");
   for (const key of Object.keys(o)) {
     if (!["interval", "granularity", "metrics", "groupBy"].includes(key)) {
       throw new ApiError(400, "invalid.property", undefined, {

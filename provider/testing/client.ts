@@ -6,7 +6,8 @@
 import type { Client, ServiceError } from "@grpc/grpc-js";
 import { decodeRpcError } from "./errors";
 import { SdkModules, loadSdk } from "./sdk";
-import { StackSettings, configureArgs, defaultProviderUrn, nameOfUrn, typeOfUrn } from "./stack";
+import { addressed, changed, identified } from "./requestFields";
+import { StackSettings, configureArgs, defaultProviderUrn } from "./stack";
 import type { CheckFailure } from "./types";
 import type { JsonMap } from "./values";
 
@@ -42,6 +43,28 @@ export interface DiffResult {
   deleteBeforeReplace: boolean;
   /** Changed keys, if the provider reported them (the Node host never does). */
   diffs: string[];
+}
+
+/** What Diff sends; Update sends it too. */
+export interface DiffArgs {
+  /** The resource's ID. */
+  id: string;
+  /** The resource's URN (its name and type are taken from it). */
+  urn: string;
+  /** The old outputs. */
+  olds: JsonMap;
+  /** The new checked inputs. */
+  news: JsonMap;
+  /** The old inputs. */
+  oldInputs: JsonMap;
+  /** Property paths whose changes are ignored (default none). */
+  ignoreChanges?: string[];
+}
+
+/** What Update sends. */
+export interface UpdateArgs extends DiffArgs {
+  /** Whether this is a preview (default false). */
+  preview?: boolean;
 }
 
 /** The answer to Create. */
@@ -141,9 +164,7 @@ export class ProviderClient {
     req.setSendsOldInputs(true);
     req.setSendsOldInputsToDelete(true);
     if (urn) {
-      req.setUrn(urn);
-      req.setName(nameOfUrn(urn));
-      req.setType(typeOfUrn(urn));
+      addressed(req, urn);
     }
     const res = await this.call("Configure", this.raw.configure, req);
     return {
@@ -161,10 +182,7 @@ export class ProviderClient {
 
   /** Check(urn, olds, news). */
   async check(urn: string, olds: JsonMap, news: JsonMap): Promise<CheckResult> {
-    const req = new this.sdk.provider.CheckRequest();
-    req.setUrn(urn);
-    req.setName(nameOfUrn(urn));
-    req.setType(typeOfUrn(urn));
+    const req = addressed(new this.sdk.provider.CheckRequest(), urn);
     req.setOlds(this.struct(olds));
     req.setNews(this.struct(news));
     const res = await this.call("Check", this.raw.check, req);
@@ -177,23 +195,8 @@ export class ProviderClient {
   }
 
   /** Diff: `olds` are the old outputs, `news` the new checked inputs. */
-  async diff(args: {
-    id: string;
-    urn: string;
-    olds: JsonMap;
-    news: JsonMap;
-    oldInputs: JsonMap;
-    ignoreChanges?: string[];
-  }): Promise<DiffResult> {
-    const req = new this.sdk.provider.DiffRequest();
-    req.setId(args.id);
-    req.setUrn(args.urn);
-    req.setName(nameOfUrn(args.urn));
-    req.setType(typeOfUrn(args.urn));
-    req.setOlds(this.struct(args.olds));
-    req.setNews(this.struct(args.news));
-    req.setOldInputs(this.struct(args.oldInputs));
-    req.setIgnorechangesList(args.ignoreChanges ?? []);
+  async diff(args: DiffArgs): Promise<DiffResult> {
+    const req = changed(new this.sdk.provider.DiffRequest(), args, (m) => this.struct(m));
     const res = await this.call("Diff", this.raw.diff, req);
     const kinds = this.sdk.provider.DiffResponse.DiffChanges;
     const changes = res.getChanges();
@@ -209,10 +212,7 @@ export class ProviderClient {
 
   /** Create(urn, properties = checked inputs). */
   async create(urn: string, properties: JsonMap, preview = false): Promise<CreateResult> {
-    const req = new this.sdk.provider.CreateRequest();
-    req.setUrn(urn);
-    req.setName(nameOfUrn(urn));
-    req.setType(typeOfUrn(urn));
+    const req = addressed(new this.sdk.provider.CreateRequest(), urn);
     req.setProperties(this.struct(properties));
     req.setPreview(preview);
     const res = await this.call("Create", this.raw.create, req);
@@ -226,11 +226,7 @@ export class ProviderClient {
     properties?: JsonMap;
     inputs?: JsonMap;
   }): Promise<ReadResult> {
-    const req = new this.sdk.provider.ReadRequest();
-    req.setId(args.id);
-    req.setUrn(args.urn);
-    req.setName(nameOfUrn(args.urn));
-    req.setType(typeOfUrn(args.urn));
+    const req = identified(new this.sdk.provider.ReadRequest(), args.id, args.urn);
     if (args.properties) {
       req.setProperties(this.struct(args.properties));
     }
@@ -247,24 +243,8 @@ export class ProviderClient {
   }
 
   /** Update: `olds` are the old outputs, `news` the new checked inputs. */
-  async update(args: {
-    id: string;
-    urn: string;
-    olds: JsonMap;
-    news: JsonMap;
-    oldInputs: JsonMap;
-    ignoreChanges?: string[];
-    preview?: boolean;
-  }): Promise<UpdateResult> {
-    const req = new this.sdk.provider.UpdateRequest();
-    req.setId(args.id);
-    req.setUrn(args.urn);
-    req.setName(nameOfUrn(args.urn));
-    req.setType(typeOfUrn(args.urn));
-    req.setOlds(this.struct(args.olds));
-    req.setNews(this.struct(args.news));
-    req.setOldInputs(this.struct(args.oldInputs));
-    req.setIgnorechangesList(args.ignoreChanges ?? []);
+  async update(args: UpdateArgs): Promise<UpdateResult> {
+    const req = changed(new this.sdk.provider.UpdateRequest(), args, (m) => this.struct(m));
     req.setPreview(args.preview ?? false);
     const res = await this.call("Update", this.raw.update, req);
     return { properties: (res.getProperties()?.toJavaScript() ?? {}) as JsonMap };
@@ -277,11 +257,7 @@ export class ProviderClient {
     properties: JsonMap;
     oldInputs: JsonMap;
   }): Promise<void> {
-    const req = new this.sdk.provider.DeleteRequest();
-    req.setId(args.id);
-    req.setUrn(args.urn);
-    req.setName(nameOfUrn(args.urn));
-    req.setType(typeOfUrn(args.urn));
+    const req = identified(new this.sdk.provider.DeleteRequest(), args.id, args.urn);
     req.setProperties(this.struct(args.properties));
     req.setOldInputs(this.struct(args.oldInputs));
     await this.call("Delete", this.raw.delete, req);

@@ -3,7 +3,6 @@
  * settings and reset.
  */
 import {
-  startEmulator,
   EMULATOR_ROLE_IDS,
   EMULATOR_DIVISION_IDS,
   EmulatorAdminError,
@@ -11,7 +10,6 @@ import {
 } from "../../provider/emulator";
 import { isLoopback } from "../../provider/emulator/server";
 import {
-  adminApi,
   apiCaller,
   ccClient,
   codeClient,
@@ -19,6 +17,7 @@ import {
   httpRequest,
   login,
   tokenRequest,
+  withAdminEmulator,
   type ApiCaller,
 } from "./helpers";
 
@@ -28,14 +27,9 @@ const HOME = EMULATOR_DIVISION_IDS.home;
 
 let emu: RunningEmulator;
 let api: ApiCaller;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.admin.reset();
-  api = await adminApi(emu);
+withAdminEmulator((running, admin) => {
+  emu = running;
+  api = admin;
 });
 
 describe("request log", () => {

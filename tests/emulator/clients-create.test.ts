@@ -3,12 +3,18 @@
  * validation rule with its error code. The helpers check every response against the Swagger.
  */
 import {
-  startEmulator,
   EMULATOR_ROLE_IDS,
   EMULATOR_DIVISION_IDS,
   type RunningEmulator,
 } from "../../provider/emulator";
-import { adminApi, ccClient, codeClient, codeOf, type ApiCaller } from "./helpers";
+import {
+  ccClient,
+  codeClient,
+  codeOf,
+  createClient,
+  withAdminEmulator,
+  type ApiCaller,
+} from "./helpers";
 
 const { developer, employee } = EMULATOR_ROLE_IDS;
 const HOME = EMULATOR_DIVISION_IDS.home;
@@ -16,46 +22,16 @@ const SALES = EMULATOR_DIVISION_IDS.sales;
 const CLIENTS = "/api/v2/oauth/clients";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-interface Client {
-  id: string;
-  name: string;
-  secret?: string;
-  state: string;
-  roleIds: string[];
-  roleDivisions: { roleId: string; divisionId: string }[];
-  dateCreated: string;
-  dateModified: string;
-  dateToDelete?: string;
-  createdBy: { id: string; name: string; selfUri: string };
-  modifiedBy: { id: string; name: string; selfUri: string };
-  selfUri: string;
-  accessTokenValiditySeconds: number;
-  description?: string;
-  scope: string[];
-}
-
 let emu: RunningEmulator;
 let api: ApiCaller;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  api = await adminApi(emu);
+withAdminEmulator((running, admin) => {
+  emu = running;
+  api = admin;
 });
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.admin.reset();
-  api = await adminApi(emu);
-});
-
-async function create(body: Record<string, unknown>): Promise<Client> {
-  const res = await api("POST", CLIENTS, { body });
-  expect(res.status).toBe(200);
-  return res.body as Client;
-}
 
 describe("POST /api/v2/oauth/clients", () => {
   it("creates a client-credentials client with server-set fields and returns its secret once", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     expect(c.id).toMatch(UUID_V4);
     expect(c.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(c.state).toBe("active");
@@ -73,7 +49,7 @@ describe("POST /api/v2/oauth/clients", () => {
   });
 
   it("never returns the secret from GET, PUT or the listing", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     const get = await api("GET", `${CLIENTS}/${c.id}`);
     expect(get.body).not.toHaveProperty("secret");
     const put = await api("PUT", `${CLIENTS}/${c.id}`, {
@@ -88,14 +64,15 @@ describe("POST /api/v2/oauth/clients", () => {
   });
 
   it("accepts the deprecated roleIds (home division) and mirrors roleDivisions into roleIds", async () => {
-    const c = await create({
+    const c = await createClient(api, {
       name: "legacy",
       authorizedGrantType: "CLIENT-CREDENTIALS",
       roleIds: [employee],
     });
     expect(c.roleDivisions).toEqual([{ roleId: employee, divisionId: HOME }]);
     expect(c.roleIds).toEqual([employee]);
-    const both = await create(
+    const both = await createClient(
+      api,
       ccClient(developer, "*", {
         roleIds: [developer, employee],
         roleDivisions: [
@@ -113,7 +90,7 @@ describe("POST /api/v2/oauth/clients", () => {
   });
 
   it("creates a code-grant client with scopes and redirect URIs", async () => {
-    const c = await create(codeClient({ accessTokenValiditySeconds: 300 }));
+    const c = await createClient(api, codeClient({ accessTokenValiditySeconds: 300 }));
     expect(c.scope).toEqual(["users:readonly"]);
     expect(c.accessTokenValiditySeconds).toBe(300);
   });
@@ -267,18 +244,18 @@ describe("POST /api/v2/oauth/clients", () => {
 
   it("accepts divisionId '*' (all divisions) and the accessTokenValiditySeconds bounds", async () => {
     expect(
-      (await create(ccClient(developer, "*", { accessTokenValiditySeconds: 300 }))).roleDivisions[0]
-        .divisionId,
+      (await createClient(api, ccClient(developer, "*", { accessTokenValiditySeconds: 300 })))
+        .roleDivisions[0].divisionId,
     ).toBe("*");
     expect(
-      (await create(ccClient(developer, HOME, { accessTokenValiditySeconds: 172800 })))
+      (await createClient(api, ccClient(developer, HOME, { accessTokenValiditySeconds: 172800 })))
         .accessTokenValiditySeconds,
     ).toBe(172800);
   });
 
   it("refuses more clients than maxClients with auth.too.many.clients", async () => {
     await emu.admin.updateSettings({ maxClients: 2 });
-    await create(ccClient(developer, HOME));
+    await createClient(api, ccClient(developer, HOME));
     const res = await api("POST", CLIENTS, { body: ccClient(developer, HOME) });
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe("auth.too.many.clients");

@@ -4,7 +4,6 @@
  * against the Swagger.
  */
 import {
-  startEmulator,
   EMULATOR_ROLE_IDS,
   EMULATOR_DIVISION_IDS,
   type RunningEmulator,
@@ -15,8 +14,11 @@ import {
   ccClient,
   codeClient,
   codeOf,
+  createClient,
   login,
+  withAdminEmulator,
   type ApiCaller,
+  type ClientResponse,
 } from "./helpers";
 
 const { masterAdmin, developer, employee } = EMULATOR_ROLE_IDS;
@@ -24,47 +26,17 @@ const HOME = EMULATOR_DIVISION_IDS.home;
 const SALES = EMULATOR_DIVISION_IDS.sales;
 const CLIENTS = "/api/v2/oauth/clients";
 
-interface Client {
-  id: string;
-  name: string;
-  secret?: string;
-  state: string;
-  roleIds: string[];
-  roleDivisions: { roleId: string; divisionId: string }[];
-  dateCreated: string;
-  dateModified: string;
-  dateToDelete?: string;
-  createdBy: { id: string; name: string; selfUri: string };
-  modifiedBy: { id: string; name: string; selfUri: string };
-  selfUri: string;
-  accessTokenValiditySeconds: number;
-  description?: string;
-  scope: string[];
-}
-
 let emu: RunningEmulator;
 let api: ApiCaller;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  api = await adminApi(emu);
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.admin.reset();
-  api = await adminApi(emu);
+withAdminEmulator((running, admin) => {
+  emu = running;
+  api = admin;
 });
 
 /** Moves the emulator clock; tokens may expire, so log in again. */
 async function at(iso: string): Promise<void> {
   await emu.admin.updateSettings({ now: iso });
   api = await adminApi(emu);
-}
-
-async function create(body: Record<string, unknown>): Promise<Client> {
-  const res = await api("POST", CLIENTS, { body });
-  expect(res.status).toBe(200);
-  return res.body as Client;
 }
 
 describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
@@ -82,13 +54,13 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
   });
 
   it("updates the full object in place, including the grant type, and stamps dateModified/modifiedBy", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     await at("2031-01-01T00:00:00.000Z");
     const res = await api("PUT", `${CLIENTS}/${c.id}`, {
       body: codeClient({ name: "now-a-web-app", description: "changed" }),
     });
     expect(res.status).toBe(200);
-    const u = res.body as Client;
+    const u = res.body as ClientResponse;
     expect(u.id).toBe(c.id);
     expect(u.name).toBe("now-a-web-app");
     expect(u.scope).toEqual(["users:readonly"]);
@@ -99,21 +71,21 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
   });
 
   it("keeps the state when PUT omits it and switches active/inactive when given", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     const inactive = await api("PUT", `${CLIENTS}/${c.id}`, {
       body: ccClient(developer, HOME, { state: "inactive" }),
     });
-    expect((inactive.body as Client).state).toBe("inactive");
+    expect((inactive.body as ClientResponse).state).toBe("inactive");
     const kept = await api("PUT", `${CLIENTS}/${c.id}`, { body: ccClient(developer, HOME) });
-    expect((kept.body as Client).state).toBe("inactive");
+    expect((kept.body as ClientResponse).state).toBe("inactive");
     const back = await api("PUT", `${CLIENTS}/${c.id}`, {
       body: ccClient(developer, HOME, { state: "active" }),
     });
-    expect((back.body as Client).state).toBe("active");
+    expect((back.body as ClientResponse).state).toBe("active");
   });
 
   it("refuses PUT state disabled, PUT on a disabled client, and validates PUT bodies", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     const disable = await api("PUT", `${CLIENTS}/${c.id}`, {
       body: ccClient(developer, HOME, { state: "disabled" }),
     });
@@ -135,7 +107,7 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
   });
 
   it("refuses to delete an active client with cannot.delete.client", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     const res = await api("DELETE", `${CLIENTS}/${c.id}`);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe("cannot.delete.client");
@@ -145,7 +117,7 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
   });
 
   it("deletes an inactive client younger than 30 days at once", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     await api("PUT", `${CLIENTS}/${c.id}`, {
       body: ccClient(developer, HOME, { state: "inactive" }),
     });
@@ -157,7 +129,7 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
   });
 
   it("keeps an older deleted client as state deleted with dateToDelete for seven days", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     await api("PUT", `${CLIENTS}/${c.id}`, {
       body: ccClient(developer, HOME, { state: "inactive" }),
     });
@@ -167,10 +139,10 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
     expect((await api("DELETE", `${CLIENTS}/${c.id}`)).status).toBe(204);
     const get = await api("GET", `${CLIENTS}/${c.id}`);
     expect(get.status).toBe(200);
-    const g = get.body as Client;
+    const g = get.body as ClientResponse;
     expect(g.state).toBe("deleted");
     expect(g.dateToDelete).toBe(new Date(Date.parse(deletedAt) + 7 * 86_400_000).toISOString());
-    const listed = (await api("GET", CLIENTS)).body as { entities: Client[] };
+    const listed = (await api("GET", CLIENTS)).body as { entities: ClientResponse[] };
     expect(listed.entities.find((e) => e.id === c.id)?.state).toBe("deleted");
     expect((await api("DELETE", `${CLIENTS}/${c.id}`)).status).toBe(204);
     await at(new Date(Date.parse(deletedAt) + 7 * 86_400_000 + 1000).toISOString());
@@ -180,10 +152,10 @@ describe("GET/PUT/DELETE /api/v2/oauth/clients/{clientId}", () => {
 
 describe("POST /api/v2/oauth/clients/{clientId}/secret", () => {
   it("regenerates the secret and returns the full client with it", async () => {
-    const c = await create(ccClient(developer, HOME));
+    const c = await createClient(api, ccClient(developer, HOME));
     const res = await api("POST", `${CLIENTS}/${c.id}/secret`);
     expect(res.status).toBe(200);
-    const r = res.body as Client;
+    const r = res.body as ClientResponse;
     expect(r.id).toBe(c.id);
     expect(r.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(r.secret).not.toBe(c.secret);
@@ -197,9 +169,12 @@ describe("POST /api/v2/oauth/clients/{clientId}/secret", () => {
   });
 
   it("refuses with bad.client.role when the caller lacks a role of the client", async () => {
-    const dev = await create(ccClient(developer, HOME, { name: "developer-robot" }));
+    const dev = await createClient(api, ccClient(developer, HOME, { name: "developer-robot" }));
     const devApi = apiCaller(emu, await login(emu, dev.id, dev.secret as string));
-    const other = await create(ccClient(masterAdmin, SALES, { name: "needs-master-admin" }));
+    const other = await createClient(
+      api,
+      ccClient(masterAdmin, SALES, { name: "needs-master-admin" }),
+    );
     const refused = await devApi("POST", `${CLIENTS}/${other.id}/secret`);
     expect(refused.status).toBe(400);
     expect(codeOf(refused)).toBe("bad.client.role");
@@ -210,11 +185,11 @@ describe("POST /api/v2/oauth/clients/{clientId}/secret", () => {
 
 describe("callers with their own roles", () => {
   it("a client-credentials client can only grant roles it holds", async () => {
-    const dev = await create(ccClient(developer, HOME, { name: "developer-robot" }));
+    const dev = await createClient(api, ccClient(developer, HOME, { name: "developer-robot" }));
     const devApi = apiCaller(emu, await login(emu, dev.id, dev.secret as string));
     const ok = await devApi("POST", CLIENTS, { body: ccClient(developer, HOME) });
     expect(ok.status).toBe(200);
-    expect((ok.body as Client).createdBy.id).toBe(dev.id);
+    expect((ok.body as ClientResponse).createdBy.id).toBe(dev.id);
     const wider = await devApi("POST", CLIENTS, { body: ccClient(developer, SALES) });
     expect(codeOf(wider)).toBe("bad.client.role");
     const other = await devApi("POST", CLIENTS, { body: ccClient(masterAdmin, HOME) });
@@ -222,7 +197,7 @@ describe("callers with their own roles", () => {
   });
 
   it("answers 403 missing.permissions / missing.any.permissions without the permission", async () => {
-    const emp = await create(ccClient(employee, HOME, { name: "employee-robot" }));
+    const emp = await createClient(api, ccClient(employee, HOME, { name: "employee-robot" }));
     const empApi = apiCaller(emu, await login(emu, emp.id, emp.secret as string));
     const list = await empApi("GET", CLIENTS);
     expect(list.status).toBe(403);
@@ -238,11 +213,11 @@ describe("callers with their own roles", () => {
 
 describe("GET /api/v2/oauth/clients", () => {
   it("lists every client on one page by default", async () => {
-    await create(ccClient(developer, HOME));
-    await create(codeClient());
+    await createClient(api, ccClient(developer, HOME));
+    await createClient(api, codeClient());
     const res = await api("GET", CLIENTS);
     const body = res.body as {
-      entities: Client[];
+      entities: ClientResponse[];
       total: number;
       pageCount: number;
       pageNumber: number;
@@ -256,7 +231,8 @@ describe("GET /api/v2/oauth/clients", () => {
   });
 
   it("pages through nextUri links when listPageSize is set", async () => {
-    for (let i = 0; i < 4; i++) await create(ccClient(developer, HOME, { name: `robot-${i}` }));
+    for (let i = 0; i < 4; i++)
+      await createClient(api, ccClient(developer, HOME, { name: `robot-${i}` }));
     await emu.admin.updateSettings({ listPageSize: 2 });
     const seen: string[] = [];
     let uri: string | undefined = CLIENTS;
@@ -264,7 +240,7 @@ describe("GET /api/v2/oauth/clients", () => {
     while (uri) {
       const res = await api("GET", uri);
       const body = res.body as {
-        entities: Client[];
+        entities: ClientResponse[];
         pageCount: number;
         pageSize: number;
         nextUri?: string;

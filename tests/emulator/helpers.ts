@@ -1,11 +1,15 @@
 /**
  * Test helpers for the emulator suites: raw HTTP (the admin client's `httpRequest`), token login,
- * and an API caller that checks EVERY response it sees against the Swagger fixture (declared
+ * an API caller that checks EVERY response it sees against the Swagger fixture (declared
  * status, body schema, error code among the operation's `x-inin-error-codes`) and the headers
- * every platform response carries.
+ * every platform response carries, and the per-file emulator setup most suites share.
  */
 import { validateDefinition, validateResponse, operationFor } from "../support/swagger";
-import type { RunningEmulator } from "../../provider/emulator";
+import {
+  startEmulator,
+  type EmulatorSettings,
+  type RunningEmulator,
+} from "../../provider/emulator";
 import {
   httpRequest,
   type HttpRequestOptions as RequestOptions,
@@ -96,6 +100,57 @@ export function apiCaller(emu: { apiUrl: string }, token: string | undefined): A
 /** Logs in as the bootstrap admin and returns a checked API caller. */
 export async function adminApi(emu: RunningEmulator): Promise<ApiCaller> {
   return apiCaller(emu, await login(emu, emu.clientId, emu.clientSecret));
+}
+
+/**
+ * Registers the hooks most emulator suites share: one emulator for the file (closed after it) and,
+ * before each test, a reset, the `settings` given (if any), and a fresh admin login. `bind` gets
+ * the emulator and the new admin caller before each test, so a suite keeps its own variables.
+ */
+export function withAdminEmulator(
+  bind: (emu: RunningEmulator, api: ApiCaller) => void,
+  settings?: Partial<EmulatorSettings>,
+): void {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(() => emu.close());
+  beforeEach(async () => {
+    await emu.admin.reset();
+    // Before the login: a moved clock would expire a token issued earlier.
+    if (settings) await emu.admin.updateSettings(settings);
+    bind(emu, await adminApi(emu));
+  });
+}
+
+/** An OAuth client as the emulator answers it (fields it always sets are required here). */
+export interface ClientResponse {
+  id: string;
+  name: string;
+  secret?: string;
+  state: string;
+  roleIds: string[];
+  roleDivisions: { roleId: string; divisionId: string }[];
+  dateCreated: string;
+  dateModified: string;
+  dateToDelete?: string;
+  createdBy: { id: string; name: string; selfUri: string };
+  modifiedBy: { id: string; name: string; selfUri: string };
+  selfUri: string;
+  accessTokenValiditySeconds: number;
+  description?: string;
+  scope: string[];
+}
+
+/** Creates a client through `api`; fails the test unless the answer is 200. */
+export async function createClient(
+  api: ApiCaller,
+  body: Record<string, unknown>,
+): Promise<ClientResponse> {
+  const res = await api("POST", "/api/v2/oauth/clients", { body });
+  expect(res.status).toBe(200);
+  return res.body as ClientResponse;
 }
 
 /** The ErrorBody code of a response. */

@@ -4,26 +4,21 @@
  */
 import { startEmulator, MAX_BODY_BYTES, type RunningEmulator } from "../../provider/emulator";
 import {
-  adminApi,
   apiCaller,
   codeClient,
   codeOf,
   httpRequest,
   login,
   tokenRequest,
+  withAdminEmulator,
   type ApiCaller,
 } from "./helpers";
 
 let emu: RunningEmulator;
 let api: ApiCaller;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.admin.reset();
-  api = await adminApi(emu);
+withAdminEmulator((running, admin) => {
+  emu = running;
+  api = admin;
 });
 
 describe("request bodies", () => {

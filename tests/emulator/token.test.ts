@@ -9,7 +9,6 @@ import {
   type RunningEmulator,
 } from "../../provider/emulator";
 import {
-  adminApi,
   apiCaller,
   ccClient,
   codeClient,
@@ -18,6 +17,7 @@ import {
   httpRequest,
   login,
   tokenRequest,
+  withAdminEmulator,
   type ApiCaller,
 } from "./helpers";
 
@@ -31,14 +31,9 @@ const AUTH_FAILED = {
 
 let emu: RunningEmulator;
 let api: ApiCaller;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.admin.reset();
-  api = await adminApi(emu);
+withAdminEmulator((running, admin) => {
+  emu = running;
+  api = admin;
 });
 
 async function createCc(

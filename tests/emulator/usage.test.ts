@@ -3,49 +3,31 @@
  * requests the emulator served to the client's tokens, seeded history, the Failed outcome and
  * the validation errors.
  */
+import type { ApiUsageQueryResult as Result } from "../../provider/api/models";
 import {
-  startEmulator,
   EMULATOR_ROLE_IDS,
   EMULATOR_DIVISION_IDS,
   type RunningEmulator,
 } from "../../provider/emulator";
-import { adminApi, apiCaller, ccClient, codeOf, login, type ApiCaller } from "./helpers";
+import { ROBOT_TRAFFIC_ROWS, ROBOT_TRAFFIC_TOTALS } from "../support/robot-usage";
+import { apiCaller, ccClient, codeOf, login, withAdminEmulator, type ApiCaller } from "./helpers";
 
 const NOW = "2030-06-15T12:00:00.000Z";
 const TODAY = "2030-06-15T00:00:00.000Z";
 const CLIENTS = "/api/v2/oauth/clients";
 
-interface Row {
-  date: string;
-  templateUri?: string;
-  httpMethod?: string;
-  status200?: number;
-  status300?: number;
-  status400?: number;
-  status500?: number;
-  status429?: number;
-  requests?: number;
-  clientId?: string;
-  clientName?: string;
-  organizationId?: string;
-}
-interface Result {
-  queryStatus: string;
-  results?: Row[];
-}
-
 let emu: RunningEmulator;
 let api: ApiCaller;
 let robot: { id: string; secret: string; name: string };
 
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
+withAdminEmulator(
+  (running, admin) => {
+    emu = running;
+    api = admin;
+  },
+  { now: NOW },
+);
 beforeEach(async () => {
-  await emu.admin.reset();
-  await emu.admin.updateSettings({ now: NOW });
-  api = await adminApi(emu);
   const res = await api("POST", CLIENTS, {
     body: ccClient(EMULATOR_ROLE_IDS.developer, EMULATOR_DIVISION_IDS.home, {
       name: "usage-robot",
@@ -70,7 +52,7 @@ async function runQuery(path: string, init: { method: string; body?: unknown }):
   return polls;
 }
 
-/** Makes requests as the robot: 3 scope listings, 2 reads of itself, 1 read of a missing client. */
+/** Makes the robot's traffic of `ROBOT_TRAFFIC_ROWS` with its own token. */
 async function robotTraffic(): Promise<void> {
   const own = apiCaller(emu, await login(emu, robot.id, robot.secret));
   for (let i = 0; i < 3; i++) expect((await own("GET", "/api/v2/oauth/scopes")).status).toBe(200);
@@ -92,30 +74,7 @@ describe("usage query", () => {
     });
     expect(polls.map((p) => p.queryStatus)).toEqual(["Running", "Complete"]);
     expect(polls[0]).toEqual({ queryStatus: "Running" });
-    expect(polls[1].results).toEqual([
-      {
-        date: TODAY,
-        templateUri: "/api/v2/oauth/clients/{clientId}",
-        httpMethod: "GET",
-        status200: 2,
-        status300: 0,
-        status400: 1,
-        status500: 0,
-        status429: 0,
-        requests: 3,
-      },
-      {
-        date: TODAY,
-        templateUri: "/api/v2/oauth/scopes",
-        httpMethod: "GET",
-        status200: 3,
-        status300: 0,
-        status400: 0,
-        status500: 0,
-        status429: 0,
-        requests: 3,
-      },
-    ]);
+    expect(polls[1].results).toEqual(ROBOT_TRAFFIC_ROWS.map((row) => ({ date: TODAY, ...row })));
   });
 
   it("totals per day without groupBy, selects metrics, and adds client and organization when grouped by them", async () => {
@@ -124,17 +83,7 @@ describe("usage query", () => {
       method: "POST",
       body: QUERY(),
     });
-    expect(totals.results).toEqual([
-      {
-        date: TODAY,
-        status200: 5,
-        status300: 0,
-        status400: 1,
-        status500: 0,
-        status429: 0,
-        requests: 6,
-      },
-    ]);
+    expect(totals.results).toEqual([{ date: TODAY, ...ROBOT_TRAFFIC_TOTALS }]);
     const [, picked] = await runQuery(`${CLIENTS}/${robot.id}/usage/query`, {
       method: "POST",
       body: QUERY({
@@ -314,15 +263,7 @@ describe("usage summary", () => {
         status429: 0,
         requests: 4,
       },
-      {
-        date: TODAY,
-        status200: 5,
-        status300: 0,
-        status400: 1,
-        status500: 0,
-        status429: 0,
-        requests: 6,
-      },
+      { date: TODAY, ...ROBOT_TRAFFIC_TOTALS },
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
 } from "../../provider/functions";
 import { startStub, stubSettings } from "../api/helpers";
 import { FAST_HTTP, emulatorSettings, rejectionOf } from "../support/emulator-api";
+import { ROBOT_TRAFFIC_ROWS, ROBOT_TRAFFIC_TOTALS } from "../support/robot-usage";
 import { aroundToday, createRobot, functionsHarness, type FunctionsHarness } from "./helpers";
 
 const CLIENTS = "/api/v2/oauth/clients";
@@ -30,7 +31,7 @@ beforeEach(async () => {
   await h.emu.admin.clearRequests();
 });
 
-/** As the robot (its own token): 3 scope listings, 2 reads of itself, 1 read of a missing client. */
+/** As the robot (its own token): the traffic of `ROBOT_TRAFFIC_ROWS`. */
 async function robotTraffic(): Promise<void> {
   const own = h.newApi(emulatorSettings(h.emu, robot.id, robot.secret));
   for (let i = 0; i < 3; i++) await own.getOauthScopes();
@@ -70,36 +71,8 @@ describe("queryOauthClientUsage", () => {
     expect(polls.map((p) => p.path)).toEqual(
       Array(4).fill(`${CLIENTS}/${robot.id}/usage/query/results/${result.executionId}`),
     );
-    expect(result.rows.map(({ date: _date, ...rest }) => rest)).toEqual([
-      {
-        templateUri: `${CLIENTS}/{clientId}`,
-        httpMethod: "GET",
-        status200: 2,
-        status300: 0,
-        status400: 1,
-        status500: 0,
-        status429: 0,
-        requests: 3,
-      },
-      {
-        templateUri: "/api/v2/oauth/scopes",
-        httpMethod: "GET",
-        status200: 3,
-        status300: 0,
-        status400: 0,
-        status500: 0,
-        status429: 0,
-        requests: 3,
-      },
-    ]);
-    expect(result.totals).toEqual({
-      status200: 5,
-      status300: 0,
-      status400: 1,
-      status500: 0,
-      status429: 0,
-      requests: 6,
-    });
+    expect(result.rows.map(({ date: _date, ...rest }) => rest)).toEqual(ROBOT_TRAFFIC_ROWS);
+    expect(result.totals).toEqual(ROBOT_TRAFFIC_TOTALS);
   });
 
   it("sends the query body as given and totals only the selected metrics", async () => {

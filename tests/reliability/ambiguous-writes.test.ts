@@ -13,13 +13,12 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
   stepOf,
   visibleText,
   type Harness,
 } from "../resource/harness";
 import { Scenario } from "./support/figures";
-import { finish, rememberHosts } from "./support/hygiene";
+import { withScenarioHarness } from "./support/harness-suite";
 import { checkOrg, NO_PROBLEMS, problems, type OrgCheck } from "./support/org";
 import { CLIENTS, repeatsOf } from "./support/requests";
 
@@ -40,17 +39,8 @@ const LOST: Partial<FaultSpec> = { kind: "commit-then-reset", times: 1 };
 
 describe("ambiguous writes", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    rememberHosts();
-  });
-  afterAll(async () => {
-    await finish(scenario, async () => {
-      await h?.close();
-    });
-  });
-  beforeEach(async () => {
-    await h.reset();
+  withScenarioHarness(scenario, (started) => {
+    h = started;
   });
 
   /** Runs `up` with the one client `args`, counting it. */

@@ -12,13 +12,12 @@ import {
   login,
   outputsOf,
   secretOf,
-  startHarness,
   stepOf,
   visibleText,
   type Harness,
 } from "../resource/harness";
 import { Scenario } from "./support/figures";
-import { finish, rememberHosts } from "./support/hygiene";
+import { withScenarioHarness } from "./support/harness-suite";
 import { checkOrg, NO_PROBLEMS, problems } from "./support/org";
 
 const scenario = new Scenario(
@@ -40,17 +39,10 @@ const COLUMNS = ["change made outside Pulumi", "refresh reports", "next operatio
 
 describe("out-of-band changes", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    rememberHosts();
-  });
-  afterAll(async () => {
-    await finish(scenario, async () => {
-      await h?.close();
-    });
+  withScenarioHarness(scenario, (started) => {
+    h = started;
   });
   beforeEach(async () => {
-    await h.reset();
     expect((await op(() => h.up({ client: CLIENT }))).errors).toEqual([]);
   });
 

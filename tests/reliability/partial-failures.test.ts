@@ -8,17 +8,9 @@
 import type { OAuthClientArgs } from "../../provider";
 import { EMULATOR_ROLE_IDS } from "../../provider/emulator";
 import { isSecret, type OperationResult } from "../../provider/testing";
-import {
-  idOf,
-  outputsOf,
-  resourceOf,
-  secretOf,
-  startHarness,
-  stepOf,
-  type Harness,
-} from "../resource/harness";
+import { idOf, outputsOf, resourceOf, secretOf, stepOf, type Harness } from "../resource/harness";
 import { Scenario } from "./support/figures";
-import { finish, rememberHosts } from "./support/hygiene";
+import { withScenarioHarness } from "./support/harness-suite";
 import { checkOrg, NO_PROBLEMS, problems } from "./support/org";
 import { CLIENTS } from "./support/requests";
 
@@ -41,17 +33,8 @@ const REFUSED = { status: 409, times: 1 };
 
 describe("partial failures", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    rememberHosts();
-  });
-  afterAll(async () => {
-    await finish(scenario, async () => {
-      await h?.close();
-    });
-  });
-  beforeEach(async () => {
-    await h.reset();
+  withScenarioHarness(scenario, (started) => {
+    h = started;
   });
 
   async function run(op: () => Promise<OperationResult>): Promise<OperationResult> {

@@ -1,10 +1,9 @@
 import { diffClient } from "../../../provider/oauthClient/diff";
 import { outputsFromLive } from "../../../provider/oauthClient/mapping";
-import { HOME, RAW, ROLE_A, ROLE_B, ROLE_C, SALES, checked, liveOf, outputsOf } from "./fixtures";
+import { CC, HOME, ROLE_A, ROLE_B, ROLE_C, SALES, checked, liveOf, outputsOf } from "./fixtures";
 
 const NOW = new Date("2026-09-01T00:00:00.000Z");
 const at = { now: NOW };
-const CC = RAW["CLIENT-CREDENTIALS"];
 const NO_CHANGE = { changes: false, changedKeys: [], apiUpdate: false, rotate: false };
 
 describe("diffClient: roles declared with the deprecated roleIds", () => {

@@ -1,9 +1,8 @@
 import { diffClient } from "../../../provider/oauthClient/diff";
-import { HOME, RAW, ROLE_A, ROLE_B, ROLE_C, SALES, U, checked, outputsOf } from "./fixtures";
+import { CC, HOME, RAW, ROLE_A, ROLE_B, ROLE_C, SALES, U, checked, outputsOf } from "./fixtures";
 
 const NOW = new Date("2026-09-01T00:00:00.000Z");
 const at = { now: NOW };
-const CC = RAW["CLIENT-CREDENTIALS"];
 const ccOutputs = outputsOf(checked(CC));
 const codeOutputs = outputsOf(checked(RAW.CODE));
 const NO_CHANGE = { changes: false, changedKeys: [], apiUpdate: false, rotate: false };

@@ -57,6 +57,12 @@ export const RAW: Record<string, Record<string, unknown>> = {
   },
 };
 
+/** The raw valid client-credentials inputs. */
+export const CC = RAW["CLIENT-CREDENTIALS"];
+
+/** A stand-in for the serialized provider (`__provider`) of prior inputs and outputs. */
+export const PROVIDER = "exports.handler = function () {};";
+
 /** Checked inputs; fails the test when the inputs are invalid. */
 export function checked(raw: unknown): NormalizedInputs {
   const result = checkInputs({}, raw);

@@ -6,9 +6,11 @@ import {
 } from "../../../provider/oauthClient/mapping";
 import { validateDefinition, validateRequestBody } from "../../support/swagger";
 import {
+  CC,
   CLIENT_ID,
   CREATED,
   HOME,
+  PROVIDER,
   RAW,
   ROLE_A,
   ROLE_B,
@@ -19,9 +21,6 @@ import {
   nonJsonPaths,
   outputsOf,
 } from "./fixtures";
-
-const CC = RAW["CLIENT-CREDENTIALS"];
-const PROVIDER = "exports.handler = function () {};";
 
 describe("toClientRequest", () => {
   it.each(Object.keys(RAW))(

@@ -6,9 +6,11 @@ import {
 } from "../../../provider/oauthClient/mapping";
 import type { NormalizedInputs } from "../../../provider/oauthClient/types";
 import {
+  CC,
   CLIENT_ID,
   CREATED,
   HOME,
+  PROVIDER,
   RAW,
   ROLE_A,
   ROLE_B,
@@ -21,8 +23,6 @@ import {
   serve,
 } from "./fixtures";
 
-const CC = RAW["CLIENT-CREDENTIALS"];
-const PROVIDER = "exports.handler = function () {};";
 const extrasOf = (inputs: NormalizedInputs): Record<string, unknown> => ({
   ...inputs,
   secretRotationTrigger: "v1",

@@ -1,11 +1,10 @@
 import { diffClient, rotationStatus } from "../../../provider/oauthClient/diff";
 import type { OAuthClientOutputs } from "../../../provider/oauthClient/types";
-import { CLIENT_ID, CREATED, RAW, U, checked, outputsOf } from "./fixtures";
+import { CC, CLIENT_ID, CREATED, U, checked, outputsOf } from "./fixtures";
 
 const NOW = new Date("2026-09-01T00:00:00.000Z");
 const DAY = 86_400_000;
 const at = { now: NOW };
-const CC = RAW["CLIENT-CREDENTIALS"];
 const ccOutputs = outputsOf(checked(CC));
 const NO_CHANGE = { changes: false, changedKeys: [], apiUpdate: false, rotate: false };
 
