@@ -83,11 +83,18 @@ export interface ApiRequest {
    * fails with an unknown outcome instead.
    */
   orderSensitive?: boolean;
+  /**
+   * Error statuses this request resolves with instead of rejecting, for an answer the caller
+   * expects (e.g. `[404]` when looking up something that may be gone). Such a response is neither
+   * retried nor turned into an error, so no stack trace is captured for it. 401, 408, 429 and 5xx
+   * are not allowed here: re-authentication and the retry policy own them.
+   */
+  acceptStatuses?: readonly number[];
 }
 
 /** A successful response. */
 export interface ApiResponse<T> {
-  /** HTTP status (2xx). */
+  /** HTTP status: 2xx, or one of the request's `acceptStatuses`. */
   status: number;
   /** The parsed body (`""` when empty). */
   data: T;
@@ -194,6 +201,11 @@ export class Connection {
     );
     const config: AxiosRequestConfig = { method: req.method, url, headers };
     if (req.body !== undefined) config.data = req.body;
+    const accepted = acceptedStatuses(req.acceptStatuses);
+    if (accepted.length > 0) {
+      config.validateStatus = (status) =>
+        (status >= 200 && status < 300) || accepted.includes(status);
+    }
     const response = await this.transport().send(config, state);
     const plain: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers ?? {})) {
@@ -259,6 +271,21 @@ export class Connection {
     });
     return live.transport;
   }
+}
+
+/** Checks `ApiRequest.acceptStatuses`: 4xx statuses the retry policy does not own. */
+function acceptedStatuses(statuses: readonly number[] | undefined): readonly number[] {
+  if (statuses === undefined) return [];
+  for (const status of statuses) {
+    const owned = status === 401 || status === 408 || status === 429;
+    if (!Number.isInteger(status) || status < 400 || status > 499 || owned) {
+      throw new TypeError(
+        `Connection.request: acceptStatuses may only hold 4xx statuses other than 401, 408 ` +
+          `and 429 (got ${String(status)}); those are retried or re-authenticated.`,
+      );
+    }
+  }
+  return statuses;
 }
 
 function onRequestOf(options: HttpOptions): Pick<HttpOptions, "onRequest"> {

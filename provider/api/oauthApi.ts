@@ -104,6 +104,18 @@ export class OAuthApi {
   }
 
   /**
+   * {@link getOauthClient}, with a 404 as an answer: `undefined` when no client has this id. Not
+   * one of the seed's methods; it spares a caller that expects "gone" (a refresh, the confirming
+   * GET after a delete) an error object for the 404. Every other failure rejects as usual.
+   */
+  async getOauthClientIfExists(clientId: string): Promise<OAuthClient | undefined> {
+    const id = pathParam("getOauthClientIfExists", "clientId", clientId);
+    const path = `${CLIENTS}/${id}`;
+    const res = await this.connection.request({ method: "GET", path, acceptStatuses: [404] });
+    return res.status === 404 ? undefined : objectBody<OAuthClient>(res, "GET", path);
+  }
+
+  /**
    * The list of OAuth clients (`GET /api/v2/oauth/clients`). The endpoint takes no paging
    * parameters; if the server pages anyway, every `nextUri` is followed (never to another
    * origin, at most {@link MAX_LISTING_PAGES} pages, never the same page twice) and the entities

@@ -2,7 +2,6 @@
  * Small steps shared by the provider's operations.
  */
 import type { OAuthClient } from "../api/models";
-import { isNotFound } from "./errors";
 import type { Session } from "./session";
 import { CLIENT_CREDENTIALS, type NormalizedInputs } from "./types";
 
@@ -27,13 +26,8 @@ export async function getClientIfExists(
   session: Session,
   id: string,
 ): Promise<OAuthClient | undefined> {
-  try {
-    const live = await session.api.getOauthClient(id);
-    return live.state === "deleted" ? undefined : live;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const live = await session.api.getOauthClientIfExists(id);
+  return live?.state === "deleted" ? undefined : live;
 }
 
 /**

@@ -7,7 +7,14 @@ import { EMULATOR_AUTHORIZATION_CLIENT_IDS } from "../../provider/emulator";
 import { AuthorizationApi, GenesysApiError, OAuthApi } from "../../provider/api";
 import { operationFor, validateRequestBody } from "../support/swagger";
 import { rejectionOf } from "../support/emulator-api";
-import { codeClientBody, harness, startStub, stubSettings, type Harness } from "./helpers";
+import {
+  codeClientBody,
+  harness,
+  logLines,
+  startStub,
+  stubSettings,
+  type Harness,
+} from "./helpers";
 
 describe("OAuthApi against the emulator", () => {
   let h: Harness;
@@ -98,6 +105,23 @@ describe("OAuthApi against the emulator", () => {
         ).toEqual([]);
       }
     }
+  });
+
+  it("getOauthClientIfExists answers a 404 with undefined, in one request, and reads others", async () => {
+    const created = await h.api.postOauthClients(codeClientBody("if-exists"));
+    const id = created.id as string;
+    const found = await h.api.getOauthClientIfExists(id);
+    expect(found).toMatchObject({ id, name: "if-exists" });
+    expect(found?.secret).toBeUndefined();
+
+    const missing = "0f0e0d0c-0b0a-4900-8800-070605040302";
+    await h.emu.admin.clearRequests();
+    const before = h.api.connection.stats();
+    await expect(h.api.getOauthClientIfExists(missing)).resolves.toBeUndefined();
+    expect(await logLines(h.emu)).toEqual([`GET /api/v2/oauth/clients/${missing} 404`]);
+    expect(h.api.connection.stats().retries).toBe(before.retries);
+    // The seed's method still rejects the same 404.
+    await expect(h.api.getOauthClient(missing)).rejects.toMatchObject({ status: 404 });
   });
 
   it("follows nextUri until every page is read", async () => {
@@ -200,6 +224,55 @@ describe("OAuthApi on the wire (scripted stub)", () => {
         "/api/v2/oauth/clients",
         "/api/v2/oauth/clients?page=2",
       ]);
+    } finally {
+      api.connection.close();
+      await stub.close();
+    }
+  });
+
+  it("getOauthClientIfExists still rejects what is not a 404, and retries what the policy retries", async () => {
+    const stub = await startStub((r, n) => {
+      if (r.path.endsWith("/forbidden")) return { status: 403, body: { code: "forbidden" } };
+      return n === 2 ? { status: 503, body: {} } : { status: 404, body: { code: "not.found" } };
+    });
+    const api = new OAuthApi(stubSettings(stub), { baseDelayMs: 1, maxDelayMs: 2 });
+    try {
+      await expect(api.getOauthClientIfExists("gone")).resolves.toBeUndefined();
+      await expect(api.getOauthClientIfExists("flaky")).resolves.toBeUndefined();
+      await expect(api.getOauthClientIfExists("forbidden")).rejects.toMatchObject({
+        name: "GenesysApiError",
+        status: 403,
+      });
+      await expect(api.getOauthClientIfExists("")).rejects.toThrow(/clientId/);
+      expect(stub.requests.map((r) => r.path)).toEqual([
+        "/oauth/token",
+        "/api/v2/oauth/clients/gone",
+        "/api/v2/oauth/clients/flaky",
+        "/api/v2/oauth/clients/flaky",
+        "/api/v2/oauth/clients/forbidden",
+      ]);
+    } finally {
+      api.connection.close();
+      await stub.close();
+    }
+  });
+
+  it("refuses acceptStatuses that the retry policy or re-authentication own", async () => {
+    const stub = await startStub(() => ({ status: 200, body: {} }));
+    const api = new OAuthApi(stubSettings(stub));
+    try {
+      for (const status of [401, 408, 429, 500, 503, 200, 404.5]) {
+        await expect(
+          api.connection.request({ method: "GET", path: "/x", acceptStatuses: [status] }),
+        ).rejects.toThrow(/acceptStatuses/);
+      }
+      expect(stub.requests).toEqual([]);
+      const res = await api.connection.request({
+        method: "GET",
+        path: "/x",
+        acceptStatuses: [409],
+      });
+      expect(res.status).toBe(200);
     } finally {
       api.connection.close();
       await stub.close();

@@ -36,15 +36,24 @@ type FakeApi = Partial<Record<ApiMethod, jest.Mock>>;
 function fakeSession(api: FakeApi, ownClientId?: string): Session {
   const unexpected = (name: string) =>
     jest.fn(() => Promise.reject(new Error(`unexpected call: ${name}`)));
+  const methods = {
+    getOauthClient: unexpected("getOauthClient"),
+    getOauthClients: unexpected("getOauthClients"),
+    postOauthClients: unexpected("postOauthClients"),
+    putOauthClient: unexpected("putOauthClient"),
+    deleteOauthClient: unexpected("deleteOauthClient"),
+    postOauthClientSecret: unexpected("postOauthClientSecret"),
+    ...api,
+  };
   return {
     api: {
-      getOauthClient: unexpected("getOauthClient"),
-      getOauthClients: unexpected("getOauthClients"),
-      postOauthClients: unexpected("postOauthClients"),
-      putOauthClient: unexpected("putOauthClient"),
-      deleteOauthClient: unexpected("deleteOauthClient"),
-      postOauthClientSecret: unexpected("postOauthClientSecret"),
-      ...api,
+      ...methods,
+      // As OAuthApi answers it: the scripted GET, with its 404 as `undefined`.
+      getOauthClientIfExists: (id: string): Promise<OAuthClient | undefined> =>
+        (methods.getOauthClient(id) as Promise<OAuthClient>).catch((err: unknown) => {
+          if (err instanceof GenesysApiError && err.status === 404) return undefined;
+          throw err;
+        }),
     },
     options: { requestTimeoutMs: 1000, deleteWaitMs: 300, usagePollIntervalMs: 1 },
     version: "9.9.9",
