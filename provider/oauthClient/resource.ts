@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OAuthClientProviderStub } from "./stub";
+import { oauthClientProviderStub } from "./stub";
 import { INPUT_KEYS, OUTPUT_FIELDS } from "./types";
 
 /** A role granted to a client-credentials client, in one division or in all of them. */
@@ -209,4 +209,4 @@ function importError(name: string, id: pulumi.Input<string>): Error {
 }
 
 /** One stub shared by every OAuthClient, so Pulumi serializes it once per program. */
-const oauthClientProvider = new OAuthClientProviderStub();
+const oauthClientProvider = oauthClientProviderStub;

@@ -4,53 +4,21 @@
  *
  * It is deliberately a thin stub: each method loads the installed package at run time inside the
  * dynamic-provider host (`require` calls are kept verbatim by Pulumi's closure serializer and
- * resolve against the project's node_modules) and delegates to the real provider. So refresh and
- * destroy always run the installed version of this package, like a provider plugin would, the
- * serialized text stays small (under 4 KB) and it never changes between releases, so upgrading the
- * package never shows a diff or forces an update. The contract with the package is the `host`
- * entry point's `createOAuthClientProvider()`; keep it stable across versions.
+ * resolve against the project's node_modules) and delegates to the process's provider. So refresh
+ * and destroy always run the installed version of this package, like a provider plugin would, and
+ * the text never changes between releases, so upgrading the package never shows a diff or forces
+ * an update.
  *
- * Keep this file free of imports and of comments inside method bodies: the serializer copies the
- * method sources (comments included) into the state.
+ * It is small on purpose (about 2 KB serialized): the engine and the host copy `__provider` in
+ * almost every request and response, and protobuf's JavaScript string codec is a large share of
+ * their CPU. Hence arrow functions that capture nothing (each captured value or `this` adds a
+ * serialized environment) and one line each. The contract with the package is the `host` entry
+ * point's `provider()` (and `createOAuthClientProvider()`, which states written by earlier builds
+ * call); keep both stable across versions.
+ *
+ * Keep this file free of imports, and keep comments out of the functions: the serializer copies
+ * their sources (comments included) into the state.
  */
-export class OAuthClientProviderStub {
-  private impl?: HostedProvider;
-
-  private load(): HostedProvider {
-    if (!this.impl) {
-      this.impl = require("pulumi-genesyscloud-oauth/host").createOAuthClientProvider();
-    }
-    return this.impl as HostedProvider;
-  }
-
-  async configure(req: unknown): Promise<void> {
-    return this.load().configure(req);
-  }
-
-  async check(olds: unknown, news: unknown): Promise<unknown> {
-    return this.load().check(olds, news);
-  }
-
-  async diff(id: string, olds: unknown, news: unknown): Promise<unknown> {
-    return this.load().diff(id, olds, news);
-  }
-
-  async create(inputs: unknown): Promise<unknown> {
-    return this.load().create(inputs);
-  }
-
-  async read(id: string, props: unknown): Promise<unknown> {
-    return this.load().read(id, props);
-  }
-
-  async update(id: string, olds: unknown, news: unknown): Promise<unknown> {
-    return this.load().update(id, olds, news);
-  }
-
-  async delete(id: string, props: unknown): Promise<void> {
-    return this.load().delete(id, props);
-  }
-}
 
 /** The methods the host entry's provider offers to the stub (a plain dynamic ResourceProvider). */
 export interface HostedProvider {
@@ -62,3 +30,18 @@ export interface HostedProvider {
   update(id: string, olds: unknown, news: unknown): Promise<unknown>;
   delete(id: string, props: unknown): Promise<void>;
 }
+
+/** The installed package's provider, as the host entry hands it out. */
+type Hosted = () => HostedProvider;
+
+/** The stub: every method forwards its arguments to the installed package's provider. */
+export const oauthClientProviderStub: HostedProvider = {
+  configure: (r) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().configure(r),
+  check: (o, n) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().check(o, n),
+  diff: (i, o, n) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().diff(i, o, n),
+  create: (n) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().create(n),
+  read: (i, p) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().read(i, p),
+  update: (i, o, n) =>
+    (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().update(i, o, n),
+  delete: (i, p) => (require("pulumi-genesyscloud-oauth/host").provider as Hosted)().delete(i, p),
+};

@@ -98,7 +98,7 @@ describe("OAuthClient provider upgrades", () => {
     expect(new Set(texts).size).toBe(1);
     const text = texts[0] ?? "";
     expect(text).toContain('require("pulumi-genesyscloud-oauth/host")');
-    expect(Buffer.byteLength(text)).toBeLessThan(4096);
+    expect(Buffer.byteLength(text)).toBeLessThan(2560);
     expect(first.registrations[0].secretInputs).toEqual([]);
     for (const credential of [h.emulator.clientId, h.emulator.clientSecret, h.emulator.apiUrl]) {
       expect(text).not.toContain(credential);
