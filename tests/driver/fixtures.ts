@@ -314,3 +314,40 @@ export async function stopEngine(engine: Engine, pids: number[]): Promise<number
   await engine.close();
   return pids.filter((pid) => !isGone(pid));
 }
+
+/** A host shared by one test file's tests, and fresh stacks on it. */
+export interface SharedHost {
+  /** The engine that launched the host (its client talks to the host directly). */
+  base(): Engine;
+  /** Clears the store's call log and returns an engine with an empty state on the shared host. */
+  newStack(): Engine;
+}
+
+/**
+ * Starts one engine and host for the enclosing file or `describe` before its tests, and after them
+ * stops it, removes the stack's temp dir and checks that no process of the host's group is left.
+ */
+export function withSharedHost(s: ReturnType<typeof makeStack>): SharedHost {
+  let base: Engine | undefined;
+  let pids: number[] = [];
+  beforeAll(async () => {
+    ({ engine: base, pids } = await startEngine(s.stack));
+  });
+  afterAll(async () => {
+    const left = base ? await stopEngine(base, pids) : [];
+    s.cleanup();
+    expect(left).toEqual([]);
+  });
+  const started = (): Engine => {
+    if (!base) throw new Error("the shared host is not started (use it inside a test)");
+    return base;
+  };
+  return {
+    base: started,
+    newStack: () => {
+      s.reset();
+      const b = started();
+      return new Engine({ client: b.client, host: b.host, stack: s.stack });
+    },
+  };
+}

@@ -3,27 +3,11 @@
  * which provider code each RPC runs (Check/Diff/Create/Update: the program's; Read/Delete: the state's).
  */
 import { Engine, formatSteps, serializeProvider } from "../../provider/testing";
-import { makeStack, program, startEngine, stopEngine, thingProvider } from "./fixtures";
+import { makeStack, program, thingProvider, withSharedHost } from "./fixtures";
 
 const s = makeStack();
-let base: Engine;
-let pids: number[];
-
-beforeAll(async () => {
-  ({ engine: base, pids } = await startEngine(s.stack));
-});
-
-afterAll(async () => {
-  const left = await stopEngine(base, pids);
-  s.cleanup();
-  expect(left).toEqual([]);
-});
-
-/** A fresh stack on the shared host. */
-function newStack(): Engine {
-  s.reset();
-  return new Engine({ client: base.client, host: base.host, stack: s.stack });
-}
+const shared = withSharedHost(s);
+const newStack = shared.newStack;
 
 const opts = { stack: s.stack };
 
@@ -266,8 +250,8 @@ describe("preview and up", () => {
 
   test("steps of independent resources respect the parallel limit and give the same result", async () => {
     const engine = new Engine({
-      client: base.client,
-      host: base.host,
+      client: shared.base().client,
+      host: shared.base().host,
       stack: s.stack,
       parallel: 1,
     });
@@ -293,7 +277,11 @@ describe("preview and up", () => {
 
 describe("which code runs", () => {
   test("after the provider code changed without a diff, Read and Delete still run the code in the state", async () => {
-    const engine = new Engine({ client: base.client, host: base.host, stack: s.stack });
+    const engine = new Engine({
+      client: shared.base().client,
+      host: shared.base().host,
+      stack: s.stack,
+    });
     s.reset();
     // diff "none": the new code never causes an update, so it never reaches the outputs.
     const v1 = await program(thingProvider("v1", { diff: "none" }), [{ name: "a" }], {
@@ -324,7 +312,11 @@ describe("which code runs", () => {
   });
 
   test("an update writes the program's code into the outputs, so later deletes run the new code", async () => {
-    const engine = new Engine({ client: base.client, host: base.host, stack: s.stack });
+    const engine = new Engine({
+      client: shared.base().client,
+      host: shared.base().host,
+      stack: s.stack,
+    });
     s.reset();
     await engine.up(
       await program(thingProvider("v1"), [{ name: "b", props: { value: 1 } }], { stack: s.stack }),

@@ -6,34 +6,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   CIPHERTEXT_PLACEHOLDER,
-  Engine,
   ResourceInitError,
   formatSteps,
   isSecret,
   plain,
 } from "../../provider/testing";
-import { editRemote, makeStack, program, startEngine, stopEngine, thingProvider } from "./fixtures";
+import {
+  editRemote,
+  makeStack,
+  program,
+  startEngine,
+  stopEngine,
+  thingProvider,
+  withSharedHost,
+} from "./fixtures";
 
 const CONFIG_SECRET = "config-secret-Qx7";
 const s = makeStack({ "genesyscloud:oauthclientSecret": { secret: CONFIG_SECRET } });
-let base: Engine;
-let pids: number[];
-
-beforeAll(async () => {
-  ({ engine: base, pids } = await startEngine(s.stack));
-});
-
-afterAll(async () => {
-  const left = await stopEngine(base, pids);
-  s.cleanup();
-  expect(left).toEqual([]);
-});
-
-/** A fresh stack on the shared host. */
-function newStack(): Engine {
-  s.reset();
-  return new Engine({ client: base.client, host: base.host, stack: s.stack });
-}
+const shared = withSharedHost(s);
+const newStack = shared.newStack;
 
 function plainValue(value: unknown): unknown {
   return isSecret(value) ? value.value : value;
@@ -180,7 +171,10 @@ describe("partial failures", () => {
       stack: s.stack,
     });
     const reg = cap.registrations[0];
-    const error = await base.client.create(reg.urn, plain(reg.inputs)).catch((err: unknown) => err);
+    const error = await shared
+      .base()
+      .client.create(reg.urn, plain(reg.inputs))
+      .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ResourceInitError);
     const init = error as ResourceInitError;
     expect(init.details).toBe("raw created but not ready");

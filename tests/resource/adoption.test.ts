@@ -12,7 +12,7 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
+  withHarness,
   stepOf,
   writes,
   type Harness,
@@ -27,14 +27,8 @@ describe("OAuthClient adoption", () => {
   /** A client created in the admin UI, and its secret (which the stack cannot learn). */
   let legacy: { id: string; secret: string };
   let declared: OAuthClientArgs;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  withHarness({}, (started) => (h = started));
   beforeEach(async () => {
-    await h.reset();
     const seeded = await h.emulator.admin.seedClient({
       name: "legacy-sync",
       description: "made by hand",

@@ -19,7 +19,7 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
+  withHarness,
   stepOf,
   writes,
   type Harness,
@@ -36,15 +36,7 @@ function sorted(value: unknown): unknown {
 
 describe("OAuthClient changes", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
+  withHarness({}, (started) => (h = started));
 
   describe("declared in the program", () => {
     const worker: OAuthClientArgs = {

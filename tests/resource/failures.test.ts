@@ -16,7 +16,7 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
+  withHarness,
   stepOf,
   visibleText,
   writes,
@@ -42,22 +42,19 @@ describe("OAuthClient failures and secrets", () => {
   let h: Harness;
   /** A stack whose client secret is wrong. */
   let wrong: Engine;
-  beforeAll(async () => {
-    h = await startHarness({
+  withHarness(
+    {
       extraConfig: {
         "genesyscloud:usagePollIntervalMs": "10",
         "genesyscloud:usagePollTimeoutMs": "2000",
       },
       others: [{ extraConfig: { "genesyscloud:oauthclientSecret": { secret: WRONG_SECRET } } }],
-    });
-    [wrong] = h.others;
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
+    },
+    (started) => {
+      h = started;
+      [wrong] = h.others;
+    },
+  );
 
   describe("recovery", () => {
     /** The clients in the emulator named like the test client. */

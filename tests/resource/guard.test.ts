@@ -5,16 +5,7 @@
  */
 import type { OAuthClientArgs } from "../../provider";
 import { EMULATOR_ROLE_IDS } from "../../provider/emulator";
-import {
-  calls,
-  idOf,
-  login,
-  secretOf,
-  startHarness,
-  stepOf,
-  writes,
-  type Harness,
-} from "./harness";
+import { calls, idOf, login, secretOf, withHarness, stepOf, writes, type Harness } from "./harness";
 
 const CLIENTS = "/api/v2/oauth/clients";
 const DAY_MS = 86_400_000;
@@ -27,19 +18,16 @@ const guarded: OAuthClientArgs = {
 
 describe("OAuthClient deletion guard", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({
+  withHarness(
+    {
       extraConfig: {
         "genesyscloud:usagePollIntervalMs": "10",
         "genesyscloud:usagePollTimeoutMs": "1000",
       },
-    });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+    },
+    (started) => (h = started),
+  );
   beforeEach(async () => {
-    await h.reset();
     expect((await h.up({ guarded })).errors).toEqual([]);
   });
 

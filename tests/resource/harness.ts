@@ -134,6 +134,25 @@ export async function startEngine(
 }
 
 /** Starts an emulator and a host configured with its credentials (the secret as a secret). */
+/**
+ * The harness lifecycle of a test block: started before its tests (`bind` gets it, so the block
+ * keeps its own variable), reset before each test (the block's own `beforeEach` hooks run after
+ * the reset), closed after them.
+ */
+export function withHarness(options: HarnessOptions, bind: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(options);
+    bind(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h?.reset();
+  });
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options.emulator);
   // Hosts start concurrently; loading the SDK and serializing the provider the first time takes a

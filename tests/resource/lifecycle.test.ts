@@ -18,7 +18,7 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
+  withHarness,
   stepOf,
   withoutProvider,
   writes,
@@ -71,15 +71,9 @@ describe("OAuthClient lifecycle", () => {
   let h: Harness;
   /** A stack whose config has no credentials (and whose host has none in its environment). */
   let uncredentialed: Engine;
-  beforeAll(async () => {
-    h = await startHarness({ others: [{ withoutCredentials: true }] });
+  withHarness({ others: [{ withoutCredentials: true }] }, (started) => {
+    h = started;
     [uncredentialed] = h.others;
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
   });
 
   it("previews a new stack as creates without sending a single request", async () => {

@@ -17,7 +17,7 @@ import {
   outputsOf,
   resourceOf,
   secretOf,
-  startHarness,
+  withHarness,
   stepOf,
   writes,
   type Clients,
@@ -36,20 +36,18 @@ const worker: OAuthClientArgs = { ...base, secretRotationTrigger: "2026-Q1" };
 describe("OAuthClient secret rotation", () => {
   let h: Harness;
   let later: Engine;
-  beforeAll(async () => {
-    h = await startHarness({
+  // Each test starts from a reset harness: the emulator's clock is back at T0.
+  withHarness(
+    {
       emulator: { now: () => new Date(T0) },
       env: { GENESYSCLOUD_OAUTH_NOW: T0 },
       others: [{ env: { GENESYSCLOUD_OAUTH_NOW: LATER } }],
-    });
-    [later] = h.others;
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset(); // the emulator's clock is back at T0
-  });
+    },
+    (started) => {
+      h = started;
+      [later] = h.others;
+    },
+  );
 
   describe("by trigger", () => {
     it("regenerates the secret with one POST …/secret when the trigger changes", async () => {

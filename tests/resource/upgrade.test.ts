@@ -19,7 +19,7 @@ import {
   ops,
   outputsOf,
   resourceOf,
-  startHarness,
+  withHarness,
   stepOf,
   writes,
   type Harness,
@@ -66,15 +66,7 @@ const portal: OAuthClientArgs = {
 
 describe("OAuthClient provider upgrades", () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
+  withHarness({}, (started) => (h = started));
 
   /** Rewrites the state as the older release would have left it. */
   function downgradeState(): void {
