@@ -4,7 +4,13 @@
  * {@link EmulatorAdminError} on a non-2xx answer.
  */
 import * as http from "http";
-import type { OAuthClient, ErrorBody, RoleDivision, DomainEntityRef } from "../api/models";
+import type {
+  ApiUsageRow,
+  DomainEntityRef,
+  ErrorBody,
+  OAuthClient,
+  RoleDivision,
+} from "../api/models";
 import type {
   EmulatorSettings,
   FaultSpec,
@@ -66,27 +72,21 @@ export interface SeedClientInput {
   secret?: string;
 }
 
-/** A seeded usage row (`requests` defaults to the sum of the status counts). */
-export interface SeedUsageRow {
-  /** ISO-8601 date (counted on its UTC day). */
-  date: string;
-  /** Route template, e.g. `/api/v2/oauth/clients`. */
-  templateUri?: string;
-  /** HTTP method. */
-  httpMethod?: string;
-  /** 2xx count. */
-  status200?: number;
-  /** 3xx count. */
-  status300?: number;
-  /** 4xx count. */
-  status400?: number;
-  /** 5xx count. */
-  status500?: number;
-  /** 429 count (part of status400). */
-  status429?: number;
-  /** Total count. */
-  requests?: number;
-}
+/**
+ * A seeded usage row: the counts of an `ApiUsageRow` for one route (`requests` defaults to the sum
+ * of the status counts), on the UTC day of `date` (ISO-8601).
+ */
+export type SeedUsageRow = Pick<
+  ApiUsageRow,
+  | "templateUri"
+  | "httpMethod"
+  | "status200"
+  | "status300"
+  | "status400"
+  | "status500"
+  | "status429"
+  | "requests"
+> & { date: string };
 
 /** Client of the admin API of one emulator. */
 export class EmulatorAdmin {
